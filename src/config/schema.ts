@@ -1,0 +1,142 @@
+/**
+ * The shape of devices.yaml, with defaults. Parsing happens once, at the boundary (config/load.ts);
+ * everything after it works on the typed `Config`.
+ */
+import { z } from 'zod';
+
+/** Names and groups become file and ref names: nothing that can climb out of the store or start an option. */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const safeName = (what: string) =>
+  z
+    .string()
+    .regex(SAFE_NAME, `${what} must match [A-Za-z0-9][A-Za-z0-9._-]* (letters, digits, '.', '_', '-')`)
+    .refine((s) => !s.includes('..') && !s.endsWith('.lock') && !s.endsWith('.'), {
+      message: `${what} must not contain '..' or end with '.' or '.lock' (git ref rules)`,
+    });
+
+const duration = z.number().positive();
+
+export const credentialSetSchema = z.strictObject({
+  username: z.string().min(1),
+  password: z.string().optional(),
+  enable_password: z.string().optional(),
+  private_key_file: z.string().optional(),
+  passphrase: z.string().optional(),
+});
+
+export const timeoutsSchema = z.strictObject({
+  /** TCP connect + SSH handshake, seconds. */
+  connect: duration.default(10),
+  /** Authentication, seconds. */
+  auth: duration.default(10),
+  /** Silence allowed while a command is producing output (idle, not total), seconds. */
+  command: duration.default(30),
+  /** Whole pull of one device, seconds. */
+  pull: duration.default(180),
+});
+
+const deviceFields = {
+  host: z.string().min(1).optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+  platform: z.string().min(1).optional(),
+  credentials: z.string().min(1).optional(),
+  group: safeName('group').optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  /** Regexes: lines whose change alone is not drift (added to the driver's own). */
+  ignore: z.array(z.string()).optional(),
+  /** linux platform: files to collect (absolute paths). */
+  files: z.array(z.string()).optional(),
+  /** linux platform: extra commands whose output is collected. */
+  commands: z.array(z.string()).optional(),
+};
+
+export const deviceSchema = z.strictObject({ name: safeName('device name'), ...deviceFields });
+export const defaultsSchema = z.strictObject(deviceFields);
+
+const severity = z.enum(['normal', 'critical']);
+const channelFilters = {
+  name: z.string().optional(),
+  min_severity: severity.optional(),
+  groups: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+};
+
+export const emailChannelSchema = z.strictObject({
+  type: z.literal('email'),
+  ...channelFilters,
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(25),
+  secure: z.boolean().default(false),
+  user: z.string().optional(),
+  password: z.string().optional(),
+  from: z.string().min(3),
+  to: z.union([z.string().min(3), z.array(z.string().min(3)).min(1)]),
+});
+
+export const slackChannelSchema = z.strictObject({
+  type: z.literal('slack'),
+  ...channelFilters,
+  webhook_url: z.url(),
+});
+
+export const webhookChannelSchema = z.strictObject({
+  type: z.literal('webhook'),
+  ...channelFilters,
+  url: z.url(),
+  secret: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, slackChannelSchema, webhookChannelSchema]);
+
+export const configSchema = z.strictObject({
+  store: z.string().min(1).default('./store'),
+  state: z.string().min(1).default('./driftwatch.db'),
+  schedule: z.string().min(1).default('*/15 * * * *'),
+  /** Per-group cron overrides: `{ core: '*/5 * * * *' }`. */
+  group_schedules: z.record(z.string(), z.string()).default({}),
+  run_at_start: z.boolean().default(true),
+  concurrency: z.number().int().min(1).max(5000).default(50),
+  timeouts: timeoutsSchema.default(() => timeoutsSchema.parse({})),
+  /** Mask passwords, keys and communities before anything is stored or sent. */
+  mask_secrets: z.boolean().default(true),
+  /** Consecutive failed pulls before a device-failing alert. */
+  failure_alert_after: z.number().int().min(1).default(3),
+  ignore: z.array(z.string()).default([]),
+  group_ignore: z.record(z.string(), z.array(z.string())).default({}),
+  credentials: z.record(z.string(), credentialSetSchema).default({}),
+  defaults: defaultsSchema.default({}),
+  devices: z.array(deviceSchema).default([]),
+  alerts: z.array(channelSchema).default([]),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+export type CredentialSet = z.infer<typeof credentialSetSchema>;
+export type Timeouts = z.infer<typeof timeoutsSchema>;
+export type ChannelConfig = z.infer<typeof channelSchema>;
+export type EmailChannelConfig = z.infer<typeof emailChannelSchema>;
+export type SlackChannelConfig = z.infer<typeof slackChannelSchema>;
+export type WebhookChannelConfig = z.infer<typeof webhookChannelSchema>;
+
+/** A device after defaults were applied and its platform and credentials resolved. */
+export interface Device {
+  name: string;
+  host: string;
+  port: number;
+  /** Canonical platform id (aliases resolved). */
+  platform: string;
+  group?: string;
+  tags: string[];
+  credentials: CredentialSet;
+  /** Name of the credential set (for messages; never the secret values). */
+  credentialsName: string;
+  ignore: string[];
+  files?: string[];
+  commands?: string[];
+}
+
+export interface Config extends Omit<RawConfig, 'devices' | 'credentials'> {
+  /** Absolute path of the config file; `store` and `state` are resolved against its folder. */
+  file: string;
+  devices: Device[];
+}

@@ -1,0 +1,78 @@
+/**
+ * A driver teaches driftwatch one device OS. It is data plus pure functions: no I/O, no clock.
+ * The transport runs `session` and `commands`; `parse` turns the raw outputs into a snapshot.
+ */
+
+export interface Facts {
+  hostname?: string;
+  model?: string;
+  os_version?: string;
+  serial?: string;
+  image?: string;
+}
+
+/** What a successful pull produces: the text that goes into git, plus facts about the box. */
+export interface ParsedConfig {
+  /** Cleaned config, volatile lines dropped, secrets NOT yet masked. Ends with one newline. */
+  config: string;
+  facts: Facts;
+}
+
+/** A response the transport sends when a pattern shows up in the output (pager, confirmations). */
+export interface Responder {
+  pattern: RegExp;
+  answer: string;
+}
+
+export interface SessionSpec {
+  /** `shell`: one interactive PTY, commands typed at a prompt. `exec`: one exec channel per command. */
+  mode: 'shell' | 'exec';
+  /**
+   * Matches the device prompt at the very end of the buffered output (anchor it with `$`).
+   * The transport waits for it before the first command and after each command.
+   */
+  prompt: RegExp;
+  /** Commands sent after login to make output machine-friendly (paging off, width). Failures ignored. */
+  setup: string[];
+  /** Answered whenever they appear mid-output: `--More--` when paging could not be disabled, banners. */
+  responders?: Responder[];
+  /** For platforms with an unprivileged mode: how to reach the privileged one. */
+  enable?: {
+    /** Prompt that means "not privileged yet" (e.g. IOS `>`). */
+    unprivilegedPrompt: RegExp;
+    command: string;
+    passwordPrompt: RegExp;
+  };
+  /** Sent (best effort) before closing the session. */
+  exit?: string;
+}
+
+export interface Driver {
+  /** netmiko platform name, e.g. `cisco_ios`. */
+  id: string;
+  /** Other names users know (Oxidized model names), e.g. `ios`. */
+  aliases: string[];
+  /** One line for docs and `--help`. */
+  description: string;
+  session: SessionSpec;
+  /** Commands whose outputs `parse` receives, in order. */
+  commands: string[];
+  /**
+   * Pure: raw command outputs (keyed by command, as received: echo, CRs and trailing prompt included)
+   * to a cleaned config and facts. Throws PullError('incomplete-output') when the config is truncated.
+   */
+  parse(outputs: Readonly<Record<string, string>>): ParsedConfig;
+  /** Pure: replace secrets (passwords, keys, communities) with a fixed mask. Idempotent. */
+  maskSecrets(config: string): string;
+  /** Lines kept in the store whose change alone is not drift (counters, re-encrypted values). */
+  ignore: RegExp[];
+  /** Section and severity knowledge for the drift engine (see drift/). */
+  drift?: DriftKnowledge;
+}
+
+export interface DriftKnowledge {
+  /** A line matching one of these opens a section (its text labels hunks inside it). */
+  sectionStart: RegExp[];
+  /** A changed line (or the section it sits in) matching one of these makes the change `critical`. */
+  critical: RegExp[];
+}
