@@ -93,7 +93,7 @@ export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
   schedule: z.string().min(1).default('*/15 * * * *'),
-  /** Per-group cron overrides: `{ core: '*/5 * * * *' }`. */
+  // Per-group cron overrides, e.g. { core: '*/5 * * * *' }.
   group_schedules: z.record(z.string(), z.string()).default({}),
   run_at_start: z.boolean().default(true),
   concurrency: z.number().int().min(1).max(5000).default(50),
