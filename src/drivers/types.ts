@@ -28,8 +28,8 @@ export interface SessionSpec {
   /** `shell`: one interactive PTY, commands typed at a prompt. `exec`: one exec channel per command. */
   mode: 'shell' | 'exec';
   /**
-   * Matches the device prompt at the very end of the buffered output (anchor it with `$`).
-   * The transport waits for it before the first command and after each command.
+   * Matches a whole prompt line (anchor it with `^...$`). The transport tests it against the last,
+   * unterminated line of the output (ANSI escapes and CRs removed) to know a command has finished.
    */
   prompt: RegExp;
   /** Commands sent after login to make output machine-friendly (paging off, width). Failures ignored. */
@@ -57,6 +57,8 @@ export interface Driver {
   session: SessionSpec;
   /** Commands whose outputs `parse` receives, in order. */
   commands: string[];
+  /** Per-device command list where the inventory chooses it (linux: files and commands). */
+  commandsFor?(device: { files?: string[]; commands?: string[] }): string[];
   /**
    * Pure: raw command outputs (keyed by command, as received: echo, CRs and trailing prompt included)
    * to a cleaned config and facts. Throws PullError('incomplete-output') when the config is truncated.

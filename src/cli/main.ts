@@ -1,0 +1,39 @@
+/** driftwatch command line: parse arguments, run one command, map outcomes to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { EXIT } from '../core/exit-codes.js';
+import { CliExit } from './context.js';
+import { registerValidate } from './commands/validate.js';
+import { registerPull } from './commands/pull.js';
+import { registerShow } from './commands/show.js';
+import { registerStatus } from './commands/status.js';
+import { registerLog } from './commands/log.js';
+import { registerSim } from './commands/sim.js';
+
+export function buildProgram(): Command {
+  const program = new Command('driftwatch')
+    .description('Watch network device configs: pull over SSH, store in git, alert on unauthorized change')
+    .option('-c, --config <file>', 'config file', './devices.yaml')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerSim]) register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CliExit) {
+      if (err.message) process.stderr.write(err.message + '\n');
+      return err.code;
+    }
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`driftwatch: ${(err as Error).message}\n`);
+    return EXIT.failure;
+  }
+}
+
+process.exitCode = await main(process.argv);

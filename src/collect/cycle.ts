@@ -1,0 +1,84 @@
+/**
+ * One collection cycle: pull every device with bounded concurrency, commit changed snapshots in
+ * batches (so configs are not all held in memory), record every pull in state in one transaction.
+ */
+import type { Config, Device } from '../config/schema.js';
+import type { ErrorKind } from '../core/errors.js';
+import type { Archive, CommitResult, SnapshotToCommit } from '../store/archive.js';
+import type { StateDb } from '../store/state.js';
+import { pinOnFirstUse, type HostKeyEvent } from './host-key-policy.js';
+import { runPool } from './pool.js';
+import { pullDevice, type PullOutcome } from './pull-device.js';
+import { snapshotPath } from './snapshot-path.js';
+import { BatchCommitter } from './batch-committer.js';
+
+export interface DeviceResult {
+  device: Device;
+  result: 'changed' | 'unchanged' | 'failed';
+  durationMs: number;
+  startedAt: Date;
+  path: string;
+  commit?: string;
+  added?: number;
+  removed?: number;
+  errorKind?: ErrorKind;
+  error?: string;
+}
+
+export interface CycleDeps {
+  archive: Archive;
+  state: StateDb;
+  now(): Date;
+  signal?: AbortSignal;
+  /** Called as each device finishes (CLI progress, logs). */
+  onResult?(r: DeviceResult): void;
+  onHostKeyMismatch?(e: HostKeyEvent): void;
+}
+
+export async function runCycle(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
+  const { archive, state } = deps;
+  state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
+  const committer = new BatchCommitter(archive);
+  const pullDeps = {
+    now: deps.now,
+    signal: deps.signal,
+    hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),
+  };
+
+  const results = await runPool(devices, cfg.concurrency, async (device) => {
+    const outcome = await pullDevice(device, cfg, pullDeps);
+    const result = await toResult(outcome, committer);
+    deps.onResult?.(result);
+    return { result, facts: outcome.ok ? outcome.facts : undefined };
+  });
+  await committer.flush();
+
+  state.recordPulls(
+    results.map(({ result: r, facts }) => ({
+      device: r.device.name,
+      startedAt: r.startedAt,
+      durationMs: r.durationMs,
+      result: r.result,
+      errorKind: r.errorKind,
+      error: r.error,
+      commit: r.commit,
+      facts,
+    })),
+  );
+  return results.map((r) => r.result);
+}
+
+async function toResult(outcome: PullOutcome, committer: BatchCommitter): Promise<DeviceResult> {
+  const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
+  if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
+  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: outcome.config };
+  let committed: CommitResult;
+  try {
+    committed = await committer.add(snap);
+  } catch (err) {
+    return { ...base, result: 'failed', errorKind: 'protocol', error: `store: ${(err as Error).message}` };
+  }
+  return committed.commit
+    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed }
+    : { ...base, result: 'unchanged' };
+}

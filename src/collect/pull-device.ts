@@ -1,0 +1,79 @@
+/**
+ * One pull: one SSH session to one device, giving a masked snapshot or a classified failure.
+ * Never throws: the pool keeps going whatever one device does.
+ */
+import { readFileSync } from 'node:fs';
+import { PullError, asPullError } from '../core/errors.js';
+import type { Config, Device } from '../config/schema.js';
+import type { Facts } from '../drivers/types.js';
+import { getDriver } from '../drivers/registry.js';
+import { collectOutputs } from '../transport/session.js';
+import type { HostKeyCheck } from '../transport/host-key.js';
+import type { SshTarget } from '../transport/types.js';
+
+export type PullOutcome =
+  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts: Facts }
+  | { device: Device; startedAt: Date; durationMs: number; ok: false; error: PullError };
+
+export interface PullDeps {
+  /** Host-key decision for this device (pin on first use, refuse a changed key). */
+  hostKeyCheck(device: Device): HostKeyCheck;
+  now(): Date;
+  /** Aborts in-flight pulls (daemon shutdown). */
+  signal?: AbortSignal;
+}
+
+function target(device: Device): SshTarget {
+  const c = device.credentials;
+  let privateKey: Buffer | undefined;
+  if (c.private_key_file) {
+    try {
+      privateKey = readFileSync(c.private_key_file);
+    } catch (err) {
+      // Name the file (not secret); never the key or passphrase.
+      throw new PullError('auth', `cannot read private_key_file of credentials "${device.credentialsName}": ${(err as NodeJS.ErrnoException).code ?? err}`);
+    }
+  }
+  return {
+    host: device.host,
+    port: device.port,
+    username: c.username,
+    password: c.password,
+    privateKey,
+    passphrase: c.passphrase,
+    enablePassword: c.enable_password,
+  };
+}
+
+export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 'mask_secrets'>, deps: PullDeps): Promise<PullOutcome> {
+  const startedAt = deps.now();
+  const started = performance.now();
+  const deadline = AbortSignal.timeout(cfg.timeouts.pull * 1000);
+  const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
+  const done = <T extends object>(rest: T) => ({ device, startedAt, durationMs: Math.round(performance.now() - started), ...rest });
+  try {
+    const driver = getDriver(device.platform);
+    const commands = driver.commandsFor ? driver.commandsFor(device) : driver.commands;
+    const outputs = await collectOutputs(
+      {
+        target: target(device),
+        timeouts: {
+          connectMs: cfg.timeouts.connect * 1000,
+          authMs: cfg.timeouts.auth * 1000,
+          idleMs: cfg.timeouts.command * 1000,
+        },
+        checkHostKey: deps.hostKeyCheck(device),
+        signal,
+      },
+      driver.session,
+      commands,
+    );
+    const parsed = driver.parse(outputs);
+    const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
+    return done({ ok: true as const, config, facts: parsed.facts });
+  } catch (err) {
+    const error = asPullError(err);
+    if (deadline.aborted && error.kind === 'timeout') error.message = `${device.host}:${device.port}: pull not finished within ${cfg.timeouts.pull}s`;
+    return done({ ok: false as const, error });
+  }
+}

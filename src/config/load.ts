@@ -1,0 +1,188 @@
+/**
+ * Read devices.yaml, check it completely, and return a typed Config or every problem found
+ * (file:line and device name), so `driftwatch validate` can list them all at once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config, type CredentialSet, type Device, type RawConfig } from './schema.js';
+import { expandEnv } from './env.js';
+import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
+
+export interface ConfigProblem {
+  file: string;
+  line?: number;
+  device?: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return `${where}: ${p.device ? `device ${p.device}: ` : ''}${p.message}`;
+}
+
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError([{ file: path, message: `cannot read config: ${(err as NodeJS.ErrnoException).code ?? err}` }]);
+  }
+  return parseConfig(text, path, env);
+}
+
+/** Pure: YAML text (+ env for ${NAME}) to Config. Throws ConfigError listing every problem. */
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = {}): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (path: ReadonlyArray<PropertyKey>) => nodeLine(doc, lines, path);
+  const problems: ConfigProblem[] = [];
+  for (const e of doc.errors) {
+    problems.push({ file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0]! });
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => zodProblem(issue, parsed.error, file, lineOf, doc)));
+  }
+  const raw = parsed.data;
+  const devices = resolveDevices(raw, env, file, lineOf, problems);
+  expandChannelSecrets(raw, env, file, lineOf, problems);
+  checkPatterns(raw, file, lineOf, problems);
+  if (problems.length) throw new ConfigError(problems);
+
+  const base = dirname(file);
+  return {
+    ...raw,
+    file,
+    store: resolve(base, raw.store),
+    state: resolve(base, raw.state),
+    devices,
+  };
+}
+
+type LineOf = (path: ReadonlyArray<PropertyKey>) => number | undefined;
+
+function nodeLine(doc: Document, lines: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined {
+  // Walk up the path until a node with a position is found (a missing key points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function deviceNameAt(doc: Document, path: ReadonlyArray<PropertyKey>): string | undefined {
+  if (path[0] !== 'devices' || typeof path[1] !== 'number') return undefined;
+  const name = doc.getIn(['devices', path[1], 'name']);
+  return typeof name === 'string' ? name : `#${path[1] + 1}`;
+}
+
+function zodProblem(issue: z.core.$ZodIssue, _err: unknown, file: string, lineOf: LineOf, doc: Document): ConfigProblem {
+  const path = issue.path;
+  const key = path.map(String).join('.');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown key(s): ${issue.keys.join(', ')}`;
+  return { file, line: lineOf(path), device: deviceNameAt(doc, path), message: key ? `${key}: ${message}` : message };
+}
+
+function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): Device[] {
+  const credentials = new Map<string, CredentialSet>();
+  for (const [setName, set] of Object.entries(raw.credentials)) {
+    const expanded: Record<string, string> = {};
+    for (const [key, value] of Object.entries(set)) {
+      if (value === undefined) continue;
+      const result = expandEnv(value, env);
+      if (result.missing.length) {
+        problems.push({
+          file,
+          line: lineOf(['credentials', setName, key]),
+          message: `credentials.${setName}.${key}: environment variable ${result.missing.join(', ')} is not set`,
+        });
+      }
+      expanded[key] = result.value;
+    }
+    credentials.set(setName, expanded as CredentialSet);
+  }
+
+  const seen = new Map<string, number>();
+  const devices: Device[] = [];
+  raw.devices.forEach((d, i) => {
+    const at = (key?: string) => lineOf(key ? ['devices', i, key] : ['devices', i]);
+    const report = (message: string, key?: string) => problems.push({ file, line: at(key), device: d.name, message });
+    const merged = { ...raw.defaults, ...d };
+    const firstIndex = seen.get(d.name.toLowerCase());
+    if (firstIndex !== undefined) {
+      report(`duplicate device name (first defined at line ${lineOf(['devices', firstIndex]) ?? '?'})`, 'name');
+    } else seen.set(d.name.toLowerCase(), i);
+    if (!merged.host) report('host is required (set it on the device or in defaults)');
+    const platform = merged.platform ? resolvePlatform(merged.platform) : undefined;
+    if (!merged.platform) report('platform is required (set it on the device or in defaults)');
+    else if (!platform) report(`unknown platform "${merged.platform}"; known: ${knownPlatforms().join(', ')}`, 'platform');
+    const credName = merged.credentials;
+    const creds = credName ? credentials.get(credName) : undefined;
+    if (!credName) report('credentials is required (name of a set under credentials:)');
+    else if (!creds) {
+      const known = [...credentials.keys()];
+      report(`credentials "${credName}" is not defined${known.length ? ` (defined: ${known.join(', ')})` : ''}`, 'credentials');
+    }
+    for (const pattern of merged.ignore ?? []) checkRegex(pattern, () => report(`ignore: invalid regular expression /${pattern}/`, 'ignore'));
+    if (!merged.host || !platform || !creds || !credName) return;
+    devices.push({
+      name: d.name,
+      host: merged.host,
+      port: merged.port ?? 22,
+      platform,
+      group: merged.group,
+      tags: merged.tags ?? [],
+      credentials: creds,
+      credentialsName: credName,
+      ignore: merged.ignore ?? [],
+      files: merged.files,
+      commands: merged.commands,
+    });
+  });
+  return devices;
+}
+
+function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+  raw.alerts.forEach((channel, i) => {
+    const record = channel as unknown as Record<string, unknown>;
+    for (const key of ['host', 'user', 'password', 'webhook_url', 'url', 'secret', 'from', 'to'] as const) {
+      const value = record[key];
+      if (typeof value !== 'string') continue;
+      const result = expandEnv(value, env);
+      if (result.missing.length) {
+        problems.push({ file, line: lineOf(['alerts', i, key]), message: `alerts[${i}].${key}: environment variable ${result.missing.join(', ')} is not set` });
+      }
+      record[key] = result.value;
+    }
+  });
+}
+
+function checkRegex(pattern: string, onError: () => void): void {
+  try {
+    new RegExp(pattern);
+  } catch {
+    onError();
+  }
+}
+
+function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+  raw.ignore.forEach((p, i) => checkRegex(p, () => problems.push({ file, line: lineOf(['ignore', i]), message: `ignore: invalid regular expression /${p}/` })));
+  for (const [group, patterns] of Object.entries(raw.group_ignore)) {
+    patterns.forEach((p, i) =>
+      checkRegex(p, () => problems.push({ file, line: lineOf(['group_ignore', group, i]), message: `group_ignore.${group}: invalid regular expression /${p}/` })),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Cisco IOS and IOS-XE. Runs `show version`, `show inventory` and `show running-config` in an
+ * interactive shell, keeps the config from its first real line to the closing `end`.
+ */
+import { PullError } from '../../core/errors.js';
+import { CISCO_MASKS } from '../common/cisco-masks.js';
+import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/text.js';
+import type { Driver, Facts } from '../types.js';
+import { IOS_DRIFT } from './drift.js';
+
+const PROMPT = /^([\w.@()\/:-]+[#>])\s?$/;
+const CONFIG = 'show running-config';
+const VERSION = 'show version';
+const INVENTORY = 'show inventory';
+
+/** Lines that change without anyone touching the config. */
+const VOLATILE = [
+  /^Building configuration\.\.\.$/,
+  /^Current configuration : \d+ bytes$/,
+  /^! (Last configuration change|NVRAM config last updated) at /,
+  /^! No configuration change since last restart/,
+  /^ntp clock-period \d+/,
+];
+
+function facts(version: string, inventory: string, config: string): Facts {
+  return {
+    hostname: capture(config, /^hostname (\S+)/m),
+    model:
+      capture(version, /^[Cc]isco (\S+) \(.*\) processor/m) ??
+      capture(version, /^Model [Nn]umber\s*:\s*(\S+)/m) ??
+      capture(inventory, /PID: (\S+)/),
+    os_version: capture(version, /^Cisco IOS XE Software, Version (\S+)/m) ?? capture(version, /Cisco IOS Software.*, Version ([^,\s]+)/),
+    serial:
+      capture(version, /^System [Ss]erial [Nn]umber\s*:\s*(\S+)/m) ??
+      capture(version, /^Processor board ID (\S+)/m) ??
+      capture(inventory, /SN: (\S+)/),
+    image: capture(version, /^System image file is "([^"]+)"/m),
+  };
+}
+
+export const ciscoIos: Driver = {
+  id: 'cisco_ios',
+  aliases: ['ios', 'iosxe', 'cisco_xe', 'cisco_iosxe'],
+  description: 'Cisco IOS and IOS-XE routers and switches',
+  session: {
+    mode: 'shell',
+    prompt: PROMPT,
+    setup: ['terminal length 0', 'terminal width 0'],
+    responders: [{ pattern: /\s?--More--\s?$/, answer: ' ' }],
+    enable: { unprivilegedPrompt: /^[\w.@()\/:-]+>\s?$/, command: 'enable', passwordPrompt: /^Password:\s?$/ },
+    exit: 'exit',
+  },
+  commands: [VERSION, INVENTORY, CONFIG],
+  parse(outputs) {
+    const body = commandBody(outputs[CONFIG], CONFIG, PROMPT);
+    const config = tidy(dropLines(body, VOLATILE));
+    const lines = config.trimEnd().split('\n');
+    if (lines[lines.length - 1] !== 'end') {
+      throw new PullError('incomplete-output', `${CONFIG}: output does not end with "end" (truncated?)`);
+    }
+    const version = commandBody(outputs[VERSION], VERSION, PROMPT);
+    const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
+    return { config, facts: facts(version, inventory, config) };
+  },
+  maskSecrets: (config) => applyMasks(config, CISCO_MASKS),
+  ignore: [],
+  drift: IOS_DRIFT,
+};

@@ -1,0 +1,88 @@
+/**
+ * Open an authenticated ssh2 connection. The host key is checked inside ssh2's handshake, so a
+ * mismatching key aborts before any credential is sent.
+ */
+import { Client, type ConnectConfig } from 'ssh2';
+import { PullError } from '../core/errors.js';
+import { classifySshError } from './classify.js';
+import { describeHostKey } from './host-key.js';
+import type { SessionOptions } from './types.js';
+
+/** Fast, widely supported algorithms first (the handshake dominates pull cost on big fleets). */
+const ALGORITHMS: ConnectConfig['algorithms'] = {
+  kex: {
+    prepend: ['curve25519-sha256', 'curve25519-sha256@libssh.org', 'ecdh-sha2-nistp256'],
+    append: ['diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1', 'diffie-hellman-group-exchange-sha1'],
+  } as never,
+  serverHostKey: { append: ['ssh-rsa', 'ssh-dss'] } as never,
+  cipher: { prepend: ['aes128-gcm@openssh.com', 'aes128-ctr'], append: ['aes128-cbc', 'aes256-cbc', '3des-cbc'] } as never,
+};
+
+export function connect(opts: SessionOptions): Promise<Client> {
+  const { target, timeouts, checkHostKey, signal } = opts;
+  const where = `${target.host}:${target.port}`;
+  return new Promise((resolve, reject) => {
+    const client = new Client();
+    let settled = false;
+    let hostKeyRejected: { keyType: string; fingerprint: string } | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (err: PullError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      client.destroy();
+      reject(err);
+    };
+    const onAbort = () => fail(new PullError('timeout', `${where}: aborted (${String(signal?.reason ?? 'deadline')})`));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    timer = setTimeout(() => fail(new PullError('timeout', `${where}: no SSH handshake within ${timeouts.connectMs / 1000}s`)), timeouts.connectMs);
+    client.on('handshake', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(new PullError('timeout', `${where}: authentication not done within ${timeouts.authMs / 1000}s`)), timeouts.authMs);
+    });
+    client.on('ready', () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(client);
+    });
+    client.on('error', (err) => {
+      if (hostKeyRejected) {
+        fail(
+          new PullError(
+            'host-key-mismatch',
+            `${where}: host key ${hostKeyRejected.keyType} ${hostKeyRejected.fingerprint} does not match the pinned key; refused before authentication`,
+          ),
+        );
+      } else fail(classifySshError(err, where));
+    });
+    client.on('close', () => fail(new PullError('protocol', `${where}: connection closed during login`)));
+    // Devices that only offer keyboard-interactive get the password for every prompt.
+    client.on('keyboard-interactive', (_name, _instr, _lang, prompts, finish) => {
+      finish(prompts.map(() => target.password ?? ''));
+    });
+
+    client.connect({
+      host: target.host,
+      port: target.port,
+      username: target.username,
+      password: target.password,
+      privateKey: target.privateKey,
+      passphrase: target.passphrase,
+      tryKeyboard: target.password !== undefined,
+      readyTimeout: timeouts.connectMs + timeouts.authMs + 5000,
+      keepaliveInterval: 0,
+      algorithms: ALGORITHMS,
+      hostVerifier: (key: Buffer) => {
+        const presented = describeHostKey(key);
+        if (checkHostKey(presented.keyType, presented.fingerprint) === 'accept') return true;
+        hostKeyRejected = presented;
+        return false;
+      },
+    });
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Drive an interactive shell: wait for the prompt, type each command, collect its output until
+ * the prompt returns, answering pagers and banners on the way.
+ */
+import type { Client, ClientChannel } from 'ssh2';
+import { StringDecoder } from 'node:string_decoder';
+import { PullError } from '../core/errors.js';
+import type { SessionSpec } from '../drivers/types.js';
+import { normalizeTerminalText } from '../drivers/common/text.js';
+import type { SessionOptions } from './types.js';
+
+const TAIL = 4096;
+
+/** Collects channel output and resolves when its last line satisfies a predicate. */
+class ShellReader {
+  private chunks: string[] = [];
+  private tail = '';
+  private waiter?: { test: (line: string) => boolean; resolve: (out: string) => void; reject: (e: PullError) => void };
+  private idle?: NodeJS.Timeout;
+  private closed?: PullError;
+  private answeredAt = -1;
+  private received = 0;
+  private readonly decoder = new StringDecoder('utf8');
+
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly spec: SessionSpec,
+    private readonly idleMs: number,
+    private readonly where: string,
+  ) {
+    channel.on('data', (data: Buffer) => this.onData(this.decoder.write(data)));
+    channel.stderr.on('data', (data: Buffer) => this.onData(data.toString('utf8')));
+    channel.on('close', () => this.fail(new PullError('incomplete-output', `${where}: connection closed while reading output`)));
+  }
+
+  /** The last line as a terminal shows it (escapes and overwrites resolved). */
+  private lastLine(): string {
+    const text = normalizeTerminalText(this.tail);
+    return text.slice(text.lastIndexOf('\n') + 1);
+  }
+
+  private onData(text: string): void {
+    if (!text) return;
+    this.received += text.length;
+    this.chunks.push(text);
+    this.tail = (this.tail + text).slice(-TAIL);
+    this.check();
+  }
+
+  private check(): void {
+    if (!this.waiter) return;
+    this.armIdle();
+    const line = this.lastLine();
+    if (this.waiter.test(line)) {
+      const out = this.chunks.join('');
+      this.chunks = [];
+      this.tail = '';
+      const { resolve } = this.waiter;
+      this.waiter = undefined;
+      clearTimeout(this.idle);
+      resolve(out);
+      return;
+    }
+    // Answer a pager or banner once per appearance (not again until new output arrives).
+    for (const r of this.spec.responders ?? []) {
+      if (this.answeredAt !== this.received && r.pattern.test(line)) {
+        this.answeredAt = this.received;
+        this.channel.write(r.answer);
+        break;
+      }
+    }
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(
+      () => this.fail(new PullError('timeout', `${this.where}: no output for ${this.idleMs / 1000}s (device hung?)`)),
+      this.idleMs,
+    );
+  }
+
+  fail(err: PullError): void {
+    this.closed ??= err;
+    clearTimeout(this.idle);
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.reject(err);
+  }
+
+  /** Resolve with everything received until the last line passes `test`. */
+  until(test: (line: string) => boolean): Promise<string> {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise((resolve, reject) => {
+      this.waiter = { test, resolve, reject };
+      this.check();
+    });
+  }
+
+  send(text: string): void {
+    this.channel.write(text);
+  }
+
+  dispose(): void {
+    clearTimeout(this.idle);
+  }
+}
+
+/** `hostname` part of a prompt like `sw1#`, `sw1(config)#`, `admin@fw1>`: later prompts must start with it. */
+function promptStem(prompt: string): string {
+  return prompt.trim().replace(/[\s#>$%\])(:]+$/, '').replace(/\(.*$/, '');
+}
+
+function lastLine(output: string): string {
+  const text = normalizeTerminalText(output);
+  return text.slice(text.lastIndexOf('\n') + 1);
+}
+
+async function enable(reader: ShellReader, spec: SessionSpec, opts: SessionOptions, where: string): Promise<string> {
+  const steps = spec.enable!;
+  const done = (line: string) => spec.prompt.test(line) && !steps.unprivilegedPrompt.test(line);
+  reader.send(steps.command + '\n');
+  let line = lastLine(await reader.until((l) => steps.passwordPrompt.test(l) || spec.prompt.test(l)));
+  if (steps.passwordPrompt.test(line)) {
+    if (opts.target.enablePassword === undefined) {
+      throw new PullError('auth', `${where}: device asks for an enable password and none is configured (enable_password)`);
+    }
+    reader.send(opts.target.enablePassword + '\n');
+    line = lastLine(await reader.until((l) => spec.prompt.test(l) || steps.passwordPrompt.test(l)));
+  }
+  if (!done(line)) throw new PullError('auth', `${where}: enable refused (wrong enable_password?)`);
+  return line;
+}
+
+export async function runShell(
+  client: Client,
+  spec: SessionSpec,
+  commands: readonly string[],
+  opts: SessionOptions,
+): Promise<Record<string, string>> {
+  const where = `${opts.target.host}:${opts.target.port}`;
+  const channel = await new Promise<ClientChannel>((resolve, reject) => {
+    client.shell({ term: 'vt100', cols: 511, rows: 0, width: 0, height: 0 }, (err, ch) =>
+      err ? reject(new PullError('protocol', `${where}: shell refused: ${err.message}`)) : resolve(ch),
+    );
+  });
+  const reader = new ShellReader(channel, spec, opts.timeouts.idleMs, where);
+  const onAbort = () => reader.fail(new PullError('timeout', `${where}: aborted (${String(opts.signal?.reason ?? 'deadline')})`));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const privileged = (line: string) => spec.prompt.test(line) && !spec.enable?.unprivilegedPrompt.test(line);
+    const anyPrompt = (line: string) => spec.prompt.test(line) || !!spec.enable?.unprivilegedPrompt.test(line);
+    let promptLine = lastLine(await reader.until(anyPrompt));
+    if (spec.enable && !privileged(promptLine)) promptLine = await enable(reader, spec, opts, where);
+    // Later prompts must carry the same hostname, so a config line that merely looks like a
+    // prompt (split across TCP segments) cannot end a command early.
+    const stem = promptStem(promptLine);
+    const atPrompt = (line: string) => spec.prompt.test(line) && line.trim().startsWith(stem);
+    for (const command of spec.setup) {
+      reader.send(command + '\n');
+      await reader.until(atPrompt);
+    }
+    const outputs: Record<string, string> = {};
+    for (const command of commands) {
+      reader.send(command + '\n');
+      outputs[command] = await reader.until(atPrompt);
+    }
+    if (spec.exit) reader.send(spec.exit + '\n');
+    return outputs;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    reader.dispose();
+    channel.removeAllListeners('close');
+    channel.close();
+  }
+}
