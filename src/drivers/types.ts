@@ -66,6 +66,8 @@ export interface Driver {
   parse(outputs: Readonly<Record<string, string>>): ParsedConfig;
   /** Pure: replace secrets (passwords, keys, communities) with a fixed mask. Idempotent. */
   maskSecrets(config: string): string;
+  /** Lines dropped from the stored config: they change without anyone touching the config. */
+  volatile: RegExp[];
   /** Lines kept in the store whose change alone is not drift (counters, re-encrypted values). */
   ignore: RegExp[];
   /** Section and severity knowledge for the drift engine (see drift/). */

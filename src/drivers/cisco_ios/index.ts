@@ -63,6 +63,7 @@ export const ciscoIos: Driver = {
     return { config, facts: facts(version, inventory, config) };
   },
   maskSecrets: (config) => applyMasks(config, CISCO_MASKS),
+  volatile: VOLATILE,
   ignore: [],
   drift: IOS_DRIFT,
 };
