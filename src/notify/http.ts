@@ -1,0 +1,47 @@
+/** The one HTTP POST both Slack and generic webhooks use: global fetch, timeout, no redirects, secret-free errors. */
+import { errorText, oneLine, redact } from './escape.js';
+
+export const HTTP_TIMEOUT_MS = 10_000;
+
+/** Host (and port) of a URL, the only part of a webhook URL that may appear in messages. */
+export function safeHost(url: string): string {
+  try {
+    return new URL(url).host || 'invalid-url';
+  } catch {
+    return 'invalid-url';
+  }
+}
+
+export async function postJson(
+  what: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs = HTTP_TIMEOUT_MS,
+): Promise<void> {
+  const host = safeHost(url);
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  const secrets = [url, parsed?.pathname, parsed?.search, parsed?.password, parsed?.username];
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    throw new Error(`${what} (${host}) failed: ${redact(errorText(err), secrets)}`);
+  }
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    // The status is what matters; an unreadable body only loses detail.
+  }
+  if (res.status < 200 || res.status > 299) {
+    const excerpt = redact(oneLine(text), secrets).slice(0, 200);
+    throw new Error(`${what} (${host}) returned HTTP ${res.status}${excerpt ? `: ${excerpt}` : ''}`);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Paths of snapshot files inside the store. A path is relative, posix, and must stay inside the
+ * store: no absolute paths, no `.`/`..`/empty segments, no `.git` segment, no control characters
+ * or backslashes, no symlinked directory leading out of the store.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+export class UnsafePathError extends Error {
+  constructor(path: string, why: string) {
+    super(`unsafe store path ${JSON.stringify(path)}: ${why}`);
+    this.name = 'UnsafePathError';
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const BAD_CHARS = /[\u0000-\u001f\u007f\\]/;
+
+/** Lexical checks; returns the normalised path (unchanged when valid). Throws UnsafePathError. */
+export function checkRelativePath(path: string): string {
+  if (typeof path !== 'string' || path.length === 0) throw new UnsafePathError(String(path), 'empty');
+  if (path.length > 1024) throw new UnsafePathError(path.slice(0, 40), 'too long');
+  if (path.startsWith('/') || isAbsolute(path) || /^[A-Za-z]:/.test(path)) throw new UnsafePathError(path, 'absolute');
+  if (BAD_CHARS.test(path)) throw new UnsafePathError(path, 'control character or backslash');
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') throw new UnsafePathError(path, 'empty or "." segment');
+    if (seg === '..') throw new UnsafePathError(path, '".." segment');
+    if (seg.toLowerCase() === '.git') throw new UnsafePathError(path, '".git" segment');
+    if (seg.startsWith('-')) throw new UnsafePathError(path, 'segment starts with "-"');
+  }
+  return path;
+}
+
+/**
+ * Full check against a store directory: lexical checks, then the resolved path and the real path
+ * of its deepest existing ancestor must both be inside the store. Returns the absolute path.
+ * `realRoot` is realpath(store); `cache` remembers directories already proven safe.
+ */
+export function resolveInStore(realRoot: string, path: string, cache?: Set<string>): string {
+  checkRelativePath(path);
+  const abs = resolve(realRoot, ...path.split('/'));
+  const rel = relative(realRoot, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UnsafePathError(path, 'leaves the store');
+  let dir = dirname(abs);
+  if (cache?.has(dir)) return abs;
+  const firstDir = dir;
+  for (;;) {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      if (dir === realRoot || dirname(dir) === dir) throw new UnsafePathError(path, 'store missing');
+      dir = dirname(dir);
+      continue;
+    }
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) throw new UnsafePathError(path, 'leaves the store (symlink)');
+    break;
+  }
+  cache?.add(firstDir);
+  return abs;
+}
