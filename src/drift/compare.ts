@@ -37,32 +37,39 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
   const afterLines = after.split('\n');
   const beforeLines = before.split('\n');
   const out: string[] = [`--- a/${path}\tbaseline`, `+++ b/${path}\tcurrent`];
-  const sections: string[] = [];
+  const sections = new Set<string>();
   const changed: string[] = [];
   let added = 0;
   let removed = 0;
   for (const hunk of patch.hunks) {
-    // Label from the first changed line, located in whichever side holds it.
-    const firstChange = hunk.lines.findIndex((l) => l[0] === '+' || l[0] === '-');
-    const offset = hunk.lines.slice(0, firstChange).filter((l) => l[0] !== '+' && l[0] !== '-').length;
-    const isAdd = hunk.lines[firstChange]?.[0] === '+';
-    const label = isAdd ? sectionLabel(afterLines, hunk.newStart - 1 + offset) : sectionLabel(beforeLines, hunk.oldStart - 1 + offset);
-    if (label && !sections.includes(label)) sections.push(label);
-    out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ ${label}`);
+    let oldAt = hunk.oldStart - 1;
+    let newAt = hunk.newStart - 1;
+    let hunkLabel: string | undefined;
+    const body: string[] = [];
     for (const line of hunk.lines) {
-      if (line[0] === '+') added++;
-      else if (line[0] === '-') removed++;
-      if (line[0] === '+' || line[0] === '-') changed.push(line.slice(1));
-      if (line.startsWith('\\')) continue; // "\ No newline at end of file"
-      out.push(line);
+      const kind = line[0];
+      if (kind === '\\') continue; // "\ No newline at end of file"
+      body.push(line);
+      if (kind === '+' || kind === '-') {
+        // Each changed line is labelled from the side that holds it.
+        const label = kind === '+' ? sectionLabel(afterLines, newAt) : sectionLabel(beforeLines, oldAt);
+        hunkLabel ??= label;
+        if (label) sections.add(label);
+        changed.push(line.slice(1));
+        if (kind === '+') added++;
+        else removed++;
+      }
+      if (kind !== '+') oldAt++;
+      if (kind !== '-') newAt++;
     }
+    out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ ${hunkLabel ?? ''}`.trimEnd(), ...body);
   }
   return {
     drifted: added + removed > 0,
     added,
     removed,
     severity: severityOf(changed, sections, opts.knowledge),
-    sections,
+    sections: [...sections],
     diff: out.join('\n') + '\n',
   };
 }
