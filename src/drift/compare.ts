@@ -68,7 +68,7 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
     drifted: added + removed > 0,
     added,
     removed,
-    severity: severityOf(changed, sections, opts.knowledge),
+    severity: severityOf(changed, [...sections], opts.knowledge),
     sections: [...sections],
     diff: out.join('\n') + '\n',
   };
