@@ -43,7 +43,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
 /** Pure: YAML text (+ env for ${NAME}) to Config. Throws ConfigError listing every problem. */
 export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = {}): Config {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const lineOf = (path: ReadonlyArray<PropertyKey>) => nodeLine(doc, lines, path);
   const problems: ConfigProblem[] = [];
   for (const e of doc.errors) {

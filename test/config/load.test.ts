@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfigFile, parseConfig } from '../../src/config/load.js';
+
+const FILE = '/etc/driftwatch/devices.yaml';
+
+function problems(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    parseConfig(yaml, FILE, env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message.split('\n');
+    throw err;
+  }
+  return [];
+}
+
+test('the example config loads (with its env var set) and resolves defaults and aliases', () => {
+  const example = fileURLToPath(new URL('../../devices.example.yaml', import.meta.url));
+  const cfg = loadConfigFile(example, { SIM_PASSWORD: 'pw' });
+  assert.equal(cfg.devices.length, 3);
+  const edge = cfg.devices.find((d) => d.name === 'edge-r1')!;
+  assert.equal(edge.platform, 'cisco_ios', 'alias ios resolves');
+  assert.equal(edge.credentials.password, 'pw');
+  assert.equal(edge.port, 20024);
+  assert.ok(cfg.store.startsWith('/'), 'store resolved to an absolute path');
+  assert.equal(cfg.timeouts.command, 30);
+});
+
+test('every problem is listed with file:line and device', () => {
+  const yaml = [
+    'credentials:',
+    '  lab: { username: u, password: "${NOPE}" }',
+    'devices:',
+    '  - name: sw1',
+    '    host: 10.0.0.1',
+    '    platform: ios',
+    '    credentials: lab',
+    '  - name: sw1',
+    '    host: 10.0.0.2',
+    '    platform: junos_bogus',
+    '    credentials: other',
+    '  - name: ../../etc',
+    '    host: 10.0.0.3',
+    '    platform: ios',
+    '    credentials: lab',
+    '  - name: ok-1',
+    '    group: "../x"',
+    '    host: h',
+    '    platform: ios',
+    '    credentials: lab',
+  ].join('\n');
+  const p = problems(yaml);
+  const text = p.join('\n');
+  assert.match(text, /devices\.yaml:12: device ..\/..\/etc: .*name must match/);
+  assert.match(text, /devices\.yaml:17: .*group must match/);
+  // schema errors stop before cross-checks; fix names and check the rest
+  const p2 = problems(yaml.replace('../../etc', 'sw3').replace('"../x"', 'core')).join('\n');
+  assert.match(p2, /:2: credentials\.lab\.password: environment variable NOPE is not set/);
+  assert.match(p2, /:8: device sw1: duplicate device name \(first defined at line 4\)/);
+  assert.match(p2, /:10: device sw1: unknown platform "junos_bogus"; known: .*cisco_ios/);
+  assert.match(p2, /:11: device sw1: credentials "other" is not defined \(defined: lab\)/);
+});
+
+test('YAML syntax errors and unknown keys name their line', () => {
+  assert.match(problems('devices:\n  - name: a\n    hots: x\n').join('\n'), /:2: .*unknown key\(s\): hots/);
+  assert.match(problems('devices: [\n').join('\n'), /devices\.yaml:\d+: /);
+});
