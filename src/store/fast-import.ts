@@ -1,8 +1,9 @@
 /**
- * One `git fast-import` process per batch: commits stream in on stdin (exact byte lengths, C-quoted
- * paths), marks come back through --export-marks. `--done` makes a truncated stream an error
- * instead of a partial import; fast-import refuses to move a branch to a non-descendant, so a
- * concurrent writer makes the batch fail rather than lose history.
+ * One `git fast-import` process per batch: commits stream in on stdin as they are prepared (exact
+ * byte lengths, C-quoted paths, mark chaining), commit ids come back through --export-marks.
+ * `--done` makes a truncated stream an error instead of a partial import, and fast-import refuses
+ * to move a branch to a commit that does not contain its current tip, so a concurrent writer makes
+ * the batch fail instead of losing history. Nothing is user-controlled on the command line.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
@@ -13,9 +14,11 @@ export interface ImportCommit {
   path: string;
   data: Buffer;
   message: string;
-  /** `<seconds> +0000` */
-  when: string;
+  /** Seconds since the epoch. */
+  time: number;
 }
+
+const IDENT = 'driftwatch <driftwatch@localhost>';
 
 /** C-style quoting as git's unquote_c_style reads it; always quoted, so no path is ever special. */
 export function quotePath(path: string): string {
@@ -29,76 +32,92 @@ export function quotePath(path: string): string {
   return out + '"';
 }
 
-const IDENT = 'driftwatch <driftwatch@localhost>';
-
-function commitHeader(branch: string, mark: number, from: string | null, c: ImportCommit): Buffer {
-  const msg = Buffer.from(c.message, 'utf8');
-  const head =
-    `commit ${branch}\nmark :${mark}\n` +
-    `author ${IDENT} ${c.when}\ncommitter ${IDENT} ${c.when}\n` +
-    `data ${msg.length}\n`;
-  const after = (from ? `from ${from}\n` : '') + `M 100644 inline ${quotePath(c.path)}\ndata ${c.data.length}\n`;
-  return Buffer.concat([Buffer.from(head, 'utf8'), msg, Buffer.from('\n' + after, 'utf8')]);
+export interface FastImport {
+  /** Queue one commit on the branch (chained to the previous one). */
+  add(c: ImportCommit): Promise<void>;
+  /** Finish the stream; resolves to the commit ids in the order added. */
+  finish(): Promise<string[]>;
+  /** Kill the process; nothing is written to refs. */
+  abort(): Promise<void>;
 }
 
-/**
- * Append `commits` to `branch` (one commit each, in order) starting from `parent` (null: new
- * root). Returns the commit ids in order.
- */
-export async function fastImport(repo: string, gitDir: string, branch: string, parent: string | null, commits: ImportCommit[]): Promise<string[]> {
-  if (!commits.length) return [];
+/** Start a fast-import appending to `branch` (full ref name) on top of `parent` (null: root commit). */
+export function startFastImport(repo: string, gitDir: string, branch: string, parent: string | null): FastImport {
   const marksFile = join(gitDir, `driftwatch-marks-${process.pid}-${randomBytes(6).toString('hex')}`);
   const args = ['fast-import', '--quiet', '--done', '--date-format=raw', `--export-marks=${marksFile}`];
   const child = spawnGit(repo, args);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
   child.stdout.resume();
-  const closed = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
+  const closed = new Promise<number | null>((resolve) => {
+    child.on('error', (e) => {
+      stderr.push(Buffer.from(String(e)));
+      resolve(null);
+    });
     child.on('close', (code) => resolve(code));
   });
-  let writeError: unknown;
-  child.stdin.on('error', (e) => (writeError = e));
+  let broken: unknown;
+  child.stdin.on('error', (e) => (broken = e));
+  let count = 0;
 
-  const write = (buf: Buffer | string) =>
+  const write = (buf: Buffer) =>
     new Promise<void>((resolve) => {
-      if (writeError) return resolve();
-      if (child.stdin.write(buf)) resolve();
-      else {
-        const done = () => {
-          child.stdin.off('drain', done);
-          child.stdin.off('close', done);
-          resolve();
-        };
-        child.stdin.once('drain', done);
-        child.stdin.once('close', done);
-      }
+      if (broken || child.stdin.destroyed) return resolve();
+      if (child.stdin.write(buf)) return resolve();
+      const done = () => {
+        child.stdin.off('drain', done);
+        child.stdin.off('close', done);
+        resolve();
+      };
+      child.stdin.once('drain', done);
+      child.stdin.once('close', done);
     });
 
-  try {
-    for (let i = 0; i < commits.length; i++) {
-      const c = commits[i]!;
-      const from = i === 0 ? parent : `:${i}`;
-      await write(commitHeader(branch, i + 1, from, c));
-      await write(c.data);
-      await write('\n\n');
-      if (writeError) break;
-    }
-    if (!writeError) await write('done\n');
-    child.stdin.end();
-    const code = await closed;
-    if (code !== 0 || writeError) throw new GitError(args, code, Buffer.concat(stderr).toString('utf8') || String(writeError));
-    const marks = new Map<number, string>();
-    for (const line of (await readFile(marksFile, 'utf8')).split('\n')) {
-      const m = /^:(\d+) ([0-9a-f]+)$/.exec(line);
-      if (m) marks.set(Number(m[1]), m[2]!);
-    }
-    return commits.map((_, i) => {
-      const id = marks.get(i + 1);
-      if (!id) throw new Error(`fast-import: no mark for commit ${i + 1}`);
-      return id;
-    });
-  } finally {
+  const fail = async (code: number | null) => {
     await rm(marksFile, { force: true });
-  }
+    return new GitError(args, code, Buffer.concat(stderr).toString('utf8') || String(broken ?? 'stream closed'));
+  };
+
+  return {
+    async add(c) {
+      count++;
+      const from = count === 1 ? parent : `:${count - 1}`;
+      const msg = Buffer.from(c.message, 'utf8');
+      const when = `${Math.floor(c.time)} +0000`;
+      const head = Buffer.from(`commit ${branch}\nmark :${count}\nauthor ${IDENT} ${when}\ncommitter ${IDENT} ${when}\ndata ${msg.length}\n`, 'utf8');
+      const mid = Buffer.from(`\n${from ? `from ${from}\n` : ''}M 100644 inline ${quotePath(c.path)}\ndata ${c.data.length}\n`, 'utf8');
+      await write(Buffer.concat([head, msg, mid]));
+      await write(c.data);
+      await write(Buffer.from('\n\n'));
+      if (broken || child.exitCode !== null) throw await fail(await closed);
+    },
+    async finish() {
+      await write(Buffer.from('done\n'));
+      child.stdin.end();
+      const code = await closed;
+      if (code !== 0 || broken) throw await fail(code);
+      try {
+        const marks = new Map<number, string>();
+        if (count > 0) {
+          for (const line of (await readFile(marksFile, 'utf8')).split('\n')) {
+            const m = /^:(\d+) ([0-9a-f]+)$/.exec(line);
+            if (m) marks.set(Number(m[1]), m[2]!);
+          }
+        }
+        return Array.from({ length: count }, (_, i) => {
+          const id = marks.get(i + 1);
+          if (!id) throw new Error(`fast-import: no mark for commit ${i + 1}`);
+          return id;
+        });
+      } finally {
+        await rm(marksFile, { force: true });
+      }
+    },
+    async abort() {
+      child.stdin.destroy();
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await closed;
+      await rm(marksFile, { force: true });
+    },
+  };
 }
