@@ -66,7 +66,7 @@ export function senderFor(senders: Senders, channel: ChannelConfig): SendFn | un
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`send did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new Error(`send did not finish within ${ms / 1000} s`)), ms);
     timer.unref();
   });
   return Promise.race([p, guard]).finally(() => clearTimeout(timer));

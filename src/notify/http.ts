@@ -21,12 +21,24 @@ export async function postJson(
 ): Promise<void> {
   const host = safeHost(url);
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  const secrets = [url, parsed?.pathname, parsed?.search, parsed?.password, parsed?.username];
+  const secrets = [url, parsed?.pathname, parsed?.search, parsed?.password && decodeURIComponent(parsed.password)];
+  // fetch refuses URLs with credentials: move `user:pass@` into a Basic Authorization header.
+  let target = url;
+  const sendHeaders = { ...headers };
+  if (parsed && (parsed.username || parsed.password)) {
+    const user = decodeURIComponent(parsed.username);
+    const pass = decodeURIComponent(parsed.password);
+    parsed.username = '';
+    parsed.password = '';
+    target = parsed.toString();
+    const hasAuth = Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'authorization');
+    if (!hasAuth) sendHeaders['authorization'] = 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
+  }
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await fetch(target, {
       method: 'POST',
-      headers,
+      headers: sendHeaders,
       body,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),

@@ -42,7 +42,7 @@ export function renderEmail(alert: Alert, _channel?: EmailChannelConfig): EmailM
   const d = alert.device;
   const lines: string[] = [
     `${KIND_TITLES[alert.kind]} on ${oneLine(d.name)}`,
-    oneLine(alert.summary) + statsSuffix(alert),
+    oneLine(alert.summary),
     '',
     ...field('Device', d.name),
     ...field('Host', d.host),

@@ -72,7 +72,7 @@ export function renderSlack(alert: Alert, _channel?: SlackChannelConfig): SlackP
   const blocks: SlackBlock[] = [];
 
   blocks.push({ type: 'header', text: plain(slackLine(`${ICON[alert.severity]} ${KIND_TITLES[alert.kind]}: ${d.name}`, L.header)) });
-  blocks.push({ type: 'section', text: plain(slackLine(alert.summary + statsSuffix(alert), L.sectionText)) });
+  blocks.push({ type: 'section', text: plain(slackLine(alert.summary, L.sectionText)) });
 
   const fields: Array<[string, string | undefined]> = [
     ['Device', d.name],
