@@ -4,8 +4,9 @@
  */
 import type { Driver } from './types.js';
 import { ciscoIos } from './cisco_ios/index.js';
+import { arubaAoscx } from './aruba_aoscx/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos];
+export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

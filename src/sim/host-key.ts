@@ -1,6 +1,8 @@
 /** SSH host keys for simulated devices: generate once, share across a fleet, replace on rotation. */
 import { createHash } from 'node:crypto';
-import { utils, type ParsedKey } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
+
+const { utils } = ssh2; // CommonJS: only some names are visible as ESM named exports
 
 export interface SimHostKey {
   /** OpenSSH private key text. */

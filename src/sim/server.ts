@@ -1,0 +1,108 @@
+/**
+ * The network side of one simulated device: a TCP listener whose sockets are handed to an ssh2
+ * `Server` (created on first use, and again after a host-key rotation). Authentication is
+ * delegated to auth.ts, channels to shell.ts / exec.ts.
+ */
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import ssh2, { type Connection, type Server as SshServer, type ServerChannel } from 'ssh2';
+import { authenticate } from './auth.js';
+import type { SimDevice } from './device.js';
+import { runExec } from './exec.js';
+import { ShellSession } from './shell.js';
+
+/** What a channel handler needs from its connection. */
+export interface ConnectionContext {
+  /** The TCP socket (for faults that drop the connection). */
+  socket?: Socket;
+  /** Cursor into an ordered transcript, shared by the channels of one connection. */
+  cursor: number;
+}
+
+export class DeviceServer {
+  private readonly net: NetServer;
+  private ssh?: SshServer;
+  private readonly sockets = new Set<Socket>();
+  /** Sockets by remote port, to find the socket of an ssh2 connection. */
+  private readonly byRemotePort = new Map<number, Socket>();
+  port = 0;
+
+  constructor(private readonly device: SimDevice) {
+    this.net = createServer((socket) => this.accept(socket));
+  }
+
+  listen(host: string, port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      this.net.once('error', onError);
+      this.net.listen({ host, port, backlog: 511 }, () => {
+        this.net.off('error', onError);
+        this.net.on('error', () => {});
+        const address = this.net.address();
+        this.port = typeof address === 'object' && address ? address.port : port;
+        resolve();
+      });
+    });
+  }
+
+  /** Forget the SSH server so the next connection gets one with the device's current host key. */
+  resetSsh(): void {
+    this.ssh = undefined;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.net.close(() => resolve());
+      for (const s of this.sockets) s.destroy();
+    });
+  }
+
+  private accept(socket: Socket): void {
+    this.device.stats.connections++;
+    this.sockets.add(socket);
+    const remotePort = socket.remotePort;
+    if (remotePort !== undefined) this.byRemotePort.set(remotePort, socket);
+    socket.on('error', () => {});
+    socket.once('close', () => {
+      this.sockets.delete(socket);
+      if (remotePort !== undefined && this.byRemotePort.get(remotePort) === socket) this.byRemotePort.delete(remotePort);
+    });
+    this.sshServer().injectSocket(socket);
+  }
+
+  private sshServer(): SshServer {
+    if (!this.ssh) {
+      this.ssh = new ssh2.Server({ hostKeys: [{ key: this.device.hostKey.parsed }], ident: this.device.ident }, (conn, info) =>
+        this.onConnection(conn, this.byRemotePort.get(info.port)),
+      );
+    }
+    return this.ssh;
+  }
+
+  private onConnection(conn: Connection, socket: Socket | undefined): void {
+    const device = this.device;
+    const ctx: ConnectionContext = { socket, cursor: 0 };
+    conn.on('error', () => {});
+    conn.on('authentication', (auth) => authenticate(device, auth));
+    conn.on('ready', () => {
+      device.stats.logins++;
+      conn.on('session', (acceptSession) => {
+        const session = acceptSession();
+        session.on('pty', (accept) => accept?.());
+        session.on('window-change', (accept) => accept?.());
+        session.on('env', (accept) => accept?.());
+        session.on('shell', (accept) => {
+          const channel: ServerChannel = accept();
+          device.stats.sessions++;
+          device.stats.shells++;
+          new ShellSession(device, channel, ctx).start();
+        });
+        session.on('exec', (accept, _reject, info) => {
+          const channel: ServerChannel = accept();
+          device.stats.sessions++;
+          device.stats.execs++;
+          runExec(device, channel, info.command, ctx);
+        });
+      });
+    });
+  }
+}
