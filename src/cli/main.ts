@@ -8,6 +8,9 @@ import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerLog } from './commands/log.js';
 import { registerSim } from './commands/sim.js';
+import { registerApprove } from './commands/approve.js';
+import { registerDiff } from './commands/diff.js';
+import { registerDrift } from './commands/drift.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -15,7 +18,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerSim]) register(program);
   return program;
 }
 

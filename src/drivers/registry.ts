@@ -5,8 +5,9 @@
 import type { Driver } from './types.js';
 import { ciscoIos } from './cisco_ios/index.js';
 import { arubaAoscx } from './aruba_aoscx/index.js';
+import { linux } from './linux/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx];
+export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

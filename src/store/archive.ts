@@ -322,7 +322,8 @@ export class Archive {
 }
 
 function sg(dir: string): SimpleGit {
-  return simpleGit({ baseDir: dir, allowEnvironment: Object.keys(GIT_ENV) }).env(gitEnv());
+  // GIT_CONFIG_GLOBAL=/dev/null is our own constant (isolation from the operator's config), not user data.
+  return simpleGit({ baseDir: dir, allowEnvironment: Object.keys(GIT_ENV), unsafe: { allowUnsafeConfigPaths: true } }).env(gitEnv());
 }
 
 /** A revision string that cannot be read as an option or break the cat-file line protocol. */
@@ -367,7 +368,7 @@ async function writeAtomic(abs: string, data: Buffer): Promise<void> {
 
 /** Index := HEAD, keeping stat data of unchanged entries and re-hashing only the changed files. */
 async function refreshIndex(dir: string): Promise<void> {
-  await gitOk(dir, ['read-tree', '-m', 'HEAD']);
+  await gitOk(dir, ['read-tree', '--reset', 'HEAD']);
   const r = await runGit(dir, ['update-index', '-q', '--refresh']);
   if (r.code !== 0 && r.code !== 1) throw new GitError(['update-index'], r.code, r.stderr);
 }

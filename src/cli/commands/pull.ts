@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { runCycle, type DeviceResult } from '../../collect/cycle.js';
+import type { DeviceResult } from '../../collect/cycle.js';
+import { watchCycle } from '../../watch/watch-cycle.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { createLogger } from '../../core/log.js';
 import { CliExit, loadConfigOrExit, openStores, selectDevices } from '../context.js';
@@ -15,7 +16,7 @@ export function registerPull(program: Command): void {
   program
     .command('pull')
     .argument('[device...]', 'devices to pull (default: all)')
-    .description('pull configs now (one cycle); exit 0 when every pull succeeded, 1 otherwise')
+    .description('run one cycle now: pull, commit, compare with baselines, alert; exit 0 ok, 1 a pull failed, 3 unauthorized drift open')
     .action(async (names: string[]) => {
       const cfg = loadConfigOrExit(program.opts().config);
       const devices = selectDevices(cfg, names);
@@ -23,18 +24,24 @@ export function registerPull(program: Command): void {
       const { archive, state } = await openStores(cfg);
       try {
         const started = performance.now();
-        const results = await runCycle(cfg, devices, {
+        const report = await watchCycle(cfg, devices, {
           archive,
           state,
+          log,
           now: () => new Date(),
           onResult: (r) => process.stdout.write(formatResult(r) + '\n'),
-          onHostKeyMismatch: (e) => log.error({ device: e.device, expected: e.expected, presented: e.presented }, 'host key changed: pull refused'),
         });
+        const results = report.results;
+        for (const a of report.alerts) process.stdout.write(`ALERT ${a.severity} ${a.device.name}: ${a.summary}\n`);
         const count = (k: DeviceResult['result']) => results.filter((r) => r.result === k).length;
         const failed = count('failed');
         process.stdout.write(
           `${results.length} devices: ${count('changed')} changed, ${count('unchanged')} unchanged, ${failed} failed in ${((performance.now() - started) / 1000).toFixed(1)}s\n`,
         );
+        if (report.openDrift.length) {
+          process.stdout.write(`unauthorized drift open on: ${report.openDrift.join(', ')} (driftwatch diff <device>, driftwatch approve <device>)\n`);
+          throw new CliExit(EXIT.drift);
+        }
         if (failed) throw new CliExit(EXIT.failure);
       } finally {
         state.close();

@@ -1,0 +1,87 @@
+/**
+ * After the pulls of a cycle: compare each changed device with its baseline, move the drift
+ * lifecycle along in state, and return the alerts that raises. The first good snapshot of a
+ * device becomes its baseline.
+ */
+import type { Config, Device } from '../config/schema.js';
+import { compareConfigs } from '../drift/compare.js';
+import { decideDrift } from '../drift/evaluate.js';
+import { ignoreRules } from '../drift/ignore.js';
+import { getDriver } from '../drivers/registry.js';
+import type { Alert } from '../notify/types.js';
+import type { Archive } from '../store/archive.js';
+import type { StateDb } from '../store/state.js';
+import type { DeviceResult } from '../collect/cycle.js';
+import { driftAlert, resolvedAlert } from './alerts.js';
+
+export const baselineRef = (device: string) => `refs/baselines/${device}`;
+
+export interface DriftStepDeps {
+  archive: Archive;
+  state: StateDb;
+  now(): Date;
+}
+
+/** Make `commit` the device's baseline, in git (a ref people can diff against) and in state. */
+export async function setBaseline(deps: DriftStepDeps, device: string, commit: string, by: string | null, message: string | null): Promise<void> {
+  await deps.archive.setRef(baselineRef(device), commit);
+  deps.state.setBaseline({ device, commit, approvedAt: deps.now(), approvedBy: by, message });
+}
+
+export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[], deps: DriftStepDeps): Promise<Alert[]> {
+  const { archive, state } = deps;
+  const alerts: Alert[] = [];
+  const lastCommits = new Map(state.deviceStatus().map((r) => [r.name, r.last_commit]));
+  for (const r of results) {
+    if (r.result === 'failed') continue;
+    const device = r.device;
+    const current = r.commit ?? lastCommits.get(device.name) ?? undefined;
+    if (!current) continue;
+    const baseline = state.getBaseline(device.name);
+    if (!baseline) {
+      await setBaseline(deps, device.name, current, null, 'first snapshot');
+      continue;
+    }
+    // Unchanged text since the last pull: the drift state cannot have moved.
+    if (r.result === 'unchanged') continue;
+    const open = state.getOpenDrift(device.name);
+    const [baseText, currentText] = await archive.readMany([
+      { path: r.path, rev: baseline.commit },
+      { path: r.path, rev: current },
+    ]);
+    const driver = getDriver(device.platform);
+    const result = compareConfigs(baseText ?? '', currentText ?? '', {
+      ignore: ignoreRules(cfg, device, driver),
+      knowledge: driver.drift,
+      path: r.path,
+    });
+    const decision = decideDrift({ hasBaseline: true, open: open ? { id: open.id, diffHash: open.diffHash ?? '' } : undefined, result });
+    const now = deps.now();
+    const commits = { baseline: baseline.commit, current };
+    switch (decision.action) {
+      case 'open':
+        state.openDrift({ device: device.name, severity: result.severity, baselineCommit: baseline.commit, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
+        alerts.push(driftAlert('drift-new', device, result, commits, now));
+        break;
+      case 'update':
+        state.updateDrift(decision.driftId, { severity: result.severity, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
+        alerts.push(driftAlert('drift-updated', device, result, commits, now));
+        break;
+      case 'still-open':
+        state.updateDrift(open!.id, { currentCommit: current }, now);
+        break;
+      case 'resolve':
+        state.resolveDrift(decision.driftId, now);
+        alerts.push(resolvedAlert(device, current, now));
+        break;
+      default:
+        break;
+    }
+  }
+  return alerts;
+}
+
+export function devicesWithOpenDrift(state: StateDb, devices: readonly Device[]): string[] {
+  const names = new Set(devices.map((d) => d.name));
+  return state.listOpenDrift().filter((d) => names.has(d.device)).map((d) => d.device);
+}
