@@ -11,6 +11,8 @@ import { registerSim } from './commands/sim.js';
 import { registerApprove } from './commands/approve.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDrift } from './commands/drift.js';
+import { registerDaemon } from './commands/daemon.js';
+import { registerHostKey } from './commands/hostkey.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -18,7 +20,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
   return program;
 }
 

@@ -8,6 +8,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config, type CredentialSet, type Device, type RawConfig } from './schema.js';
 import { expandEnv } from './env.js';
+import { validate as validCron } from 'node-cron';
 import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
 
 export interface ConfigProblem {
@@ -179,6 +180,10 @@ function checkRegex(pattern: string, onError: () => void): void {
 }
 
 function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+  if (!validCron(raw.schedule)) problems.push({ file, line: lineOf(['schedule']), message: `schedule: invalid cron expression "${raw.schedule}"` });
+  for (const [group, expression] of Object.entries(raw.group_schedules)) {
+    if (!validCron(expression)) problems.push({ file, line: lineOf(['group_schedules', group]), message: `group_schedules.${group}: invalid cron expression "${expression}"` });
+  }
   raw.ignore.forEach((p, i) => checkRegex(p, () => problems.push({ file, line: lineOf(['ignore', i]), message: `ignore: invalid regular expression /${p}/` })));
   for (const [group, patterns] of Object.entries(raw.group_ignore)) {
     patterns.forEach((p, i) =>

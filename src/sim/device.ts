@@ -15,6 +15,8 @@ export interface SimDeviceOptions {
   transcript: Transcript | (() => Transcript);
   /** Display name (default: the transcript's device field). */
   name?: string;
+  /** Oxidized model name (default: the transcript's; give it for factory transcripts). */
+  model?: string;
   /** Listen address (default 127.0.0.1). */
   host?: string;
   /** Listen port (default 0: ephemeral). */
@@ -39,7 +41,7 @@ export interface SimDeviceOptions {
   garbage?: boolean;
   /** Fail password and keyboard-interactive authentication. */
   rejectPassword?: boolean;
-  /** SSH software version in the server identification (default `Cisco-1.25`). */
+  /** SSH software version in the server identification (default `Cisco-1.25` for Cisco models). */
   ident?: string;
 }
 
@@ -61,6 +63,7 @@ export type Fault = { kind: 'hang' | 'disconnect'; bytes: number };
 
 export class SimDevice {
   name: string;
+  readonly model: string;
   host: string;
   username: string;
   password: string;
@@ -86,6 +89,7 @@ export class SimDevice {
     this.source = opts.transcript;
     const t = typeof opts.transcript === 'function' ? undefined : opts.transcript;
     this.name = opts.name ?? (t ? (t.name.split('#')[1] ?? t.name) : 'sim');
+    this.model = opts.model ?? t?.model ?? '';
     this.host = opts.host ?? '127.0.0.1';
     this.requestedPort = opts.port ?? 0;
     this.username = opts.username ?? 'admin';
@@ -97,7 +101,7 @@ export class SimDevice {
     this.crlf = opts.crlf ?? false;
     this.garbage = opts.garbage ?? false;
     this.rejectPassword = opts.rejectPassword ?? false;
-    this.ident = opts.ident ?? 'Cisco-1.25';
+    this.ident = opts.ident ?? (/^(ios|nxos|asa|iosxr|catos)/.test(this.model) ? 'Cisco-1.25' : 'OpenSSH_8.9');
     this.key = opts.hostKey ?? generateHostKey();
     if (opts.authorizedKeys) this.setAuthorizedKeys(opts.authorizedKeys);
   }

@@ -124,6 +124,7 @@ function header(r: Rand, hostname: string): string[] {
     '!',
     'transceiver type all',
     ' monitoring',
+    '!',
   ];
 }
 

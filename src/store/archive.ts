@@ -136,7 +136,9 @@ export class Archive {
       return resolveInStore(this.dir, s.path, this.safeDirs);
     });
     if (!snaps.length) return [];
+    const prof = process.env.DRIFTWATCH_STORE_PROFILE ? new Profile() : undefined;
     const head = await this.loadTree();
+    prof?.mark('load-tree');
     const tree = this.tree!;
     const time = when.getTime() / 1000;
 
@@ -166,7 +168,9 @@ export class Archive {
       await imp.abort();
       throw err;
     }
+    prof?.mark('stream');
     const ids = await imp.finish();
+    prof?.mark('fast-import-finish');
     if (!ids.length) return results;
     changed.forEach((c, k) => (results[c.index]!.commit = ids[k]!));
     for (const [path, p] of pending) tree.set(path, p.oid);
@@ -176,8 +180,11 @@ export class Archive {
     const last = new Map<string, number>();
     for (const c of changed) last.set(c.abs, c.index);
     await pool([...last], WRITE_CONCURRENCY, ([abs, i]) => writeAtomic(abs, Buffer.from(snaps[i]!.text, 'utf8')));
+    prof?.mark('write-files');
     await refreshIndex(this.dir);
+    prof?.mark('refresh-index');
     await this.maybeGc();
+    prof?.print(`${snaps.length} snapshots, ${ids.length} commits`);
     return results;
   }
 
@@ -318,6 +325,19 @@ export class Archive {
   async files(): Promise<string[]> {
     const out = await gitOk(this.dir, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD']);
     return out.toString('utf8').split('\0').filter(Boolean);
+  }
+}
+
+class Profile {
+  private t = performance.now();
+  private readonly parts: string[] = [];
+  mark(name: string): void {
+    const now = performance.now();
+    this.parts.push(`${name} ${(now - this.t).toFixed(0)}ms`);
+    this.t = now;
+  }
+  print(what: string): void {
+    process.stderr.write(`[store] ${what}: ${this.parts.join(', ')}\n`);
   }
 }
 

@@ -20,7 +20,7 @@ function shUnquote(quoted: string): string | undefined {
 }
 
 const FILE_SCRIPT = `exec 2>&1; cat -- "$1"; ${END}`;
-const COMMAND_SCRIPT = `exec 2>&1; eval "$1"; ${END}`;
+const COMMAND_SCRIPT = `exec 2>&1; (eval "$1"); ${END}`;
 const FACTS_SCRIPT = [
   'exec 2>/dev/null',
   'printf "hostname=%s\\n" "$(hostname || cat /etc/hostname)"',

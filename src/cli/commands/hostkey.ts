@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { findDevice, loadConfigOrExit } from '../context.js';
+import { StateDb } from '../../store/state.js';
+
+export function registerHostKey(program: Command): void {
+  const hostkey = program.command('hostkey').description('pinned SSH host keys');
+  hostkey
+    .command('show')
+    .argument('<device>')
+    .description('print the pinned host key of a device')
+    .action((name: string) => {
+      const cfg = loadConfigOrExit(program.opts().config);
+      findDevice(cfg, name);
+      const state = StateDb.open(cfg.state);
+      try {
+        const key = state.getHostKey(name);
+        process.stdout.write(key ? `${name} ${key.keyType} ${key.fingerprint} (first seen ${key.firstSeen}, last seen ${key.lastSeen})\n` : `${name}: no key pinned yet\n`);
+      } finally {
+        state.close();
+      }
+    });
+  hostkey
+    .command('forget')
+    .argument('<device>')
+    .description('forget the pinned key (after a legitimate key change); the next pull pins the new one')
+    .action((name: string) => {
+      const cfg = loadConfigOrExit(program.opts().config);
+      findDevice(cfg, name);
+      const state = StateDb.open(cfg.state);
+      try {
+        state.forgetHostKey(name);
+        process.stdout.write(`${name}: pinned host key forgotten\n`);
+      } finally {
+        state.close();
+      }
+    });
+}

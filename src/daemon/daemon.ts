@@ -1,0 +1,145 @@
+/**
+ * The long-running service: cycles on the cron schedule (never two at once), alert retries between
+ * cycles, SIGTERM drains then aborts in-flight pulls within a bound, SIGHUP reloads the config
+ * (a broken new config is logged and the old one kept).
+ */
+import type { ScheduledTask } from 'node-cron';
+import { ConfigError, formatProblem, loadConfigFile } from '../config/load.js';
+import type { Config, Device } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import { Archive } from '../store/archive.js';
+import { StateDb } from '../store/state.js';
+import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
+import type { Senders } from '../notify/types.js';
+import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
+
+export interface DaemonOptions {
+  configFile: string;
+  log: Logger;
+  /** How long SIGTERM waits for in-flight pulls before aborting them. */
+  drainMs?: number;
+  /** Interval of outbox retries between cycles. */
+  retryIntervalMs?: number;
+  senders?: Senders;
+}
+
+export class Daemon {
+  private cfg: Config;
+  private tasks: ScheduledTask[] = [];
+  private running?: Promise<void>;
+  private abort = new AbortController();
+  private retryTimer?: NodeJS.Timeout;
+  private stopping = false;
+
+  private constructor(
+    private readonly opts: DaemonOptions,
+    cfg: Config,
+    private readonly archive: Archive,
+    private readonly state: StateDb,
+  ) {
+    this.cfg = cfg;
+  }
+
+  static async start(opts: DaemonOptions): Promise<Daemon> {
+    const cfg = loadConfigFile(opts.configFile);
+    const archive = await Archive.open(cfg.store);
+    const state = StateDb.open(cfg.state);
+    const daemon = new Daemon(opts, cfg, archive, state);
+    daemon.schedule();
+    daemon.retryTimer = setInterval(() => void daemon.retryAlerts(), opts.retryIntervalMs ?? 30_000);
+    opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
+    if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
+    else void daemon.retryAlerts();
+    return daemon;
+  }
+
+  private schedule(): void {
+    for (const t of this.tasks) void t.stop();
+    this.tasks = startSchedules(scheduleSlots(this.cfg), (slot) => this.trigger(slot));
+  }
+
+  /** Start a cycle unless one is running (cycles never overlap; a skipped tick is logged). */
+  trigger(slot: ScheduleSlot): boolean {
+    if (this.stopping) return false;
+    if (this.running) {
+      this.opts.log.warn({ schedule: slot.label }, 'previous cycle still running; tick skipped');
+      return false;
+    }
+    this.running = this.cycle(slot.devices, slot.label).finally(() => {
+      this.running = undefined;
+    });
+    return true;
+  }
+
+  private async cycle(devices: readonly Device[], label: string): Promise<void> {
+    const started = performance.now();
+    try {
+      const report = await watchCycle(this.cfg, devices, {
+        archive: this.archive,
+        state: this.state,
+        log: this.opts.log,
+        now: () => new Date(),
+        signal: this.abort.signal,
+        senders: this.opts.senders,
+      });
+      const failed = report.results.filter((r) => r.result === 'failed').length;
+      const changed = report.results.filter((r) => r.result === 'changed').length;
+      this.opts.log.info(
+        { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
+        'cycle done',
+      );
+    } catch (err) {
+      this.opts.log.error({ err: (err as Error).message }, 'cycle failed');
+    }
+  }
+
+  private async retryAlerts(): Promise<void> {
+    if (this.running || this.stopping) return;
+    try {
+      await deliverAlerts(this.cfg, { state: this.state, log: this.opts.log, now: () => new Date(), senders: this.opts.senders });
+    } catch (err) {
+      this.opts.log.error({ err: (err as Error).message }, 'alert retry failed');
+    }
+  }
+
+  /** SIGHUP: re-read the config; keep the running one when the new one is invalid. */
+  reload(): boolean {
+    try {
+      const next = loadConfigFile(this.opts.configFile);
+      if (next.store !== this.cfg.store || next.state !== this.cfg.state) {
+        this.opts.log.warn('store/state paths changed: restart the daemon to use them; other settings reloaded');
+        next.store = this.cfg.store;
+        next.state = this.cfg.state;
+      }
+      this.cfg = next;
+      this.schedule();
+      this.opts.log.info({ devices: next.devices.length }, 'config reloaded');
+      return true;
+    } catch (err) {
+      const detail = err instanceof ConfigError ? err.problems.map(formatProblem) : [(err as Error).message];
+      this.opts.log.error({ problems: detail }, 'new config is invalid; keeping the running config');
+      return false;
+    }
+  }
+
+  /** SIGTERM: stop scheduling, let in-flight pulls finish for up to drainMs, then abort them. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.tasks) void t.stop();
+    clearInterval(this.retryTimer);
+    if (this.running) {
+      const drained = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.opts.drainMs ?? 10_000).unref())]);
+      if (!drained) {
+        this.opts.log.warn('in-flight pulls not finished in time: aborting them');
+        this.abort.abort('shutdown');
+        await this.running;
+      }
+    }
+    this.state.close();
+    this.opts.log.info('driftwatch daemon stopped');
+  }
+
+  get config(): Config {
+    return this.cfg;
+  }
+}
