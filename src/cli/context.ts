@@ -14,9 +14,10 @@ export class CliExit extends Error {
   }
 }
 
-export function loadConfigOrExit(file: string): Config {
+/** `readOnly`: the command never logs in to devices, so unset credential variables are fine. */
+export function loadConfigOrExit(file: string, readOnly = false): Config {
   try {
-    return loadConfigFile(file);
+    return loadConfigFile(file, process.env, { requireSecrets: !readOnly });
   } catch (err) {
     if (err instanceof ConfigError) throw new CliExit(EXIT.usage, err.problems.map(formatProblem).join('\n'));
     throw err;

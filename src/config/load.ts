@@ -30,7 +30,15 @@ export function formatProblem(p: ConfigProblem): string {
   return `${where}: ${p.device ? `device ${p.device}: ` : ''}${p.message}`;
 }
 
-export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadOptions {
+  /**
+   * Report unset `${NAME}` variables (default). Commands that never log in (show, status, log,
+   * diff, drift) pass false, so reading history does not need the device credentials.
+   */
+  requireSecrets?: boolean;
+}
+
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env, opts: LoadOptions = {}): Config {
   const path = resolve(file);
   let text: string;
   try {
@@ -38,11 +46,12 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   } catch (err) {
     throw new ConfigError([{ file: path, message: `cannot read config: ${(err as NodeJS.ErrnoException).code ?? err}` }]);
   }
-  return parseConfig(text, path, env);
+  return parseConfig(text, path, env, opts);
 }
 
 /** Pure: YAML text (+ env for ${NAME}) to Config. Throws ConfigError listing every problem. */
-export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = {}): Config {
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = {}, opts: LoadOptions = {}): Config {
+  const requireSecrets = opts.requireSecrets ?? true;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const lineOf = (path: ReadonlyArray<PropertyKey>) => nodeLine(doc, lines, path);
@@ -57,8 +66,11 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     throw new ConfigError(parsed.error.issues.map((issue) => zodProblem(issue, parsed.error, file, lineOf, doc)));
   }
   const raw = parsed.data;
-  const devices = resolveDevices(raw, env, file, lineOf, problems);
-  expandChannelSecrets(raw, env, file, lineOf, problems);
+  // Unset variables are still collected, and dropped below when secrets are not required.
+  const envProblems: ConfigProblem[] = [];
+  const devices = resolveDevices(raw, env, file, lineOf, problems, envProblems);
+  expandChannelSecrets(raw, env, file, lineOf, envProblems);
+  if (requireSecrets) problems.push(...envProblems);
   checkPatterns(raw, file, lineOf, problems);
   if (problems.length) throw new ConfigError(problems);
 
@@ -97,7 +109,7 @@ function zodProblem(issue: z.core.$ZodIssue, _err: unknown, file: string, lineOf
   return { file, line: lineOf(path), device: deviceNameAt(doc, path), message: key ? `${key}: ${message}` : message };
 }
 
-function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): Device[] {
+function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[], envProblems: ConfigProblem[]): Device[] {
   const credentials = new Map<string, CredentialSet>();
   for (const [setName, set] of Object.entries(raw.credentials)) {
     const expanded: Record<string, string> = {};
@@ -105,7 +117,7 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       if (value === undefined) continue;
       const result = expandEnv(value, env);
       if (result.missing.length) {
-        problems.push({
+        envProblems.push({
           file,
           line: lineOf(['credentials', setName, key]),
           message: `credentials.${setName}.${key}: environment variable ${result.missing.join(', ')} is not set`,

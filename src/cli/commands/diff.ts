@@ -12,7 +12,7 @@ export function registerDiff(program: Command): void {
     .argument('<device>')
     .description('show how the current stored config differs from the approved baseline (ignored lines left out)')
     .action(async (name: string) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       const device = findDevice(cfg, name);
       const { archive, state } = await openStores(cfg);
       try {

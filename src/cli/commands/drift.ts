@@ -8,7 +8,7 @@ export function registerDrift(program: Command): void {
     .option('--json', 'one JSON object per open drift per line')
     .description('list open unauthorized drift')
     .action((opts: { json?: boolean }) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       const state = StateDb.open(cfg.state);
       try {
         const open = state.listOpenDrift();

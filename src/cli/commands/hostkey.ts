@@ -9,7 +9,7 @@ export function registerHostKey(program: Command): void {
     .argument('<device>')
     .description('print the pinned host key of a device')
     .action((name: string) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       findDevice(cfg, name);
       const state = StateDb.open(cfg.state);
       try {
@@ -24,7 +24,7 @@ export function registerHostKey(program: Command): void {
     .argument('<device>')
     .description('forget the pinned key (after a legitimate key change); the next pull pins the new one')
     .action((name: string) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       findDevice(cfg, name);
       const state = StateDb.open(cfg.state);
       try {

@@ -10,7 +10,7 @@ export function registerLog(program: Command): void {
     .option('-n, --limit <n>', 'at most n commits', (v) => parseInt(v, 10), 50)
     .description("list the store's commits for a device, newest first")
     .action(async (name: string, opts: { limit: number }) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       const device = findDevice(cfg, name);
       const archive = await Archive.open(cfg.store);
       for (const c of await archive.log(snapshotPath(device), opts.limit)) {

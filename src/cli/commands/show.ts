@@ -11,7 +11,7 @@ export function registerShow(program: Command): void {
     .option('--rev <rev>', 'git revision (default: HEAD)')
     .description('print the stored config of a device')
     .action(async (name: string, opts: { rev?: string }) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       const device = findDevice(cfg, name);
       const archive = await Archive.open(cfg.store);
       const text = await archive.read(snapshotPath(device), opts.rev ?? 'HEAD');

@@ -9,7 +9,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'one JSON object per device per line')
     .description('last pull of every device in the config')
     .action((opts: { json?: boolean }) => {
-      const cfg = loadConfigOrExit(program.opts().config);
+      const cfg = loadConfigOrExit(program.opts().config, true);
       const state = StateDb.open(cfg.state);
       try {
         const rows = new Map(state.deviceStatus().map((r) => [r.name, r]));
