@@ -6,8 +6,10 @@ import type { Driver } from './types.js';
 import { ciscoIos } from './cisco_ios/index.js';
 import { arubaAoscx } from './aruba_aoscx/index.js';
 import { linux } from './linux/index.js';
+import { opnsense } from './opnsense/index.js';
+import { pfsense } from './pfsense/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux];
+export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

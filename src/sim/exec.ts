@@ -22,7 +22,8 @@ export function runExec(device: SimDevice, channel: ServerChannel, command: stri
       channel.write(out(junk()));
       return finish(0);
     }
-    const found = device.lookup(transcript, command, ctx.cursor);
+    // An exec request carries the command without its newline; recorded commands end with one.
+    const found = device.lookup(transcript, command + '\n', ctx.cursor);
     if (!found) {
       channel.stderr.write(out(unknownExecMessage(transcript.model, command)));
       return finish(1);

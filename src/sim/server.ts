@@ -61,6 +61,7 @@ export class DeviceServer {
     this.sockets.add(socket);
     const remotePort = socket.remotePort;
     if (remotePort !== undefined) this.byRemotePort.set(remotePort, socket);
+    socket.setNoDelay(true);
     socket.on('error', () => {});
     socket.once('close', () => {
       this.sockets.delete(socket);

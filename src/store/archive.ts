@@ -343,7 +343,7 @@ class Profile {
 
 function sg(dir: string): SimpleGit {
   // GIT_CONFIG_GLOBAL=/dev/null is our own constant (isolation from the operator's config), not user data.
-  return simpleGit({ baseDir: dir, allowEnvironment: Object.keys(GIT_ENV), unsafe: { allowUnsafeConfigPaths: true } }).env(gitEnv());
+  return simpleGit({ baseDir: dir, allowEnvironment: Object.keys(gitEnv()), unsafe: { allowUnsafeConfigPaths: true } }).env(gitEnv());
 }
 
 /** A revision string that cannot be read as an option or break the cat-file line protocol. */

@@ -22,11 +22,15 @@ export const GIT_ENV: Readonly<Record<string, string>> = {
   LC_ALL: 'C',
 };
 
-/** process.env without any GIT_* variable, plus GIT_ENV (and `extra`). */
+/** The only ambient variables git gets: enough to find programs and temp space, nothing that runs one (EDITOR, PAGER, SSH_ASKPASS...). */
+const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'SYSTEMROOT'];
+
+/** A minimal environment: PATH, HOME, temp dirs, plus GIT_ENV (and `extra`). No GIT_* of the caller. */
 export function gitEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.toUpperCase().startsWith('GIT_')) env[k] = v;
+  for (const k of PASSED_THROUGH) {
+    const v = process.env[k];
+    if (v !== undefined) env[k] = v;
   }
   return { ...env, ...GIT_ENV, ...extra };
 }

@@ -61,8 +61,7 @@ test('junos exec replay: bare output, exit status 0; unknown command: stderr, st
 
 test('every shared transcript answers its recorded commands over exec', { skip: skipWithoutTranscripts }, async () => {
   const files = readdirSync(TRANSCRIPTS_DIR).filter((f) => /simulation\.yaml$/.test(f));
-  const device = await new SimDevice({ transcript: loadTranscript(transcriptPath(files[0]!)), hostKey }).start();
-  device.close();
+  assert.ok(files.length > 50);
   for (const file of files) {
     const t = loadTranscript(transcriptPath(file));
     const d = await new SimDevice({ transcript: t, hostKey }).start();

@@ -36,7 +36,7 @@ function facts(version: string, hardware: string, config: string): Facts {
       capture(version, /^JUNOS .*\[([^\]]+)\]/m) ??
       capture(config, /^version ([^;]+);/m),
     // `Chassis  [version] [part]  <serial>  <description>`: the serial is the second-to-last column.
-    serial: capture(hardware, /^Chassis\s.*?(\S+)\s+\S+\s*$/m),
+    serial: capture(hardware, /^Chassis[ \t].*?(\S+)[ \t]+\S+[ \t]*$/m),
   };
 }
 
