@@ -21,6 +21,8 @@ export interface DaemonOptions {
   /** Interval of outbox retries between cycles. */
   retryIntervalMs?: number;
   senders?: Senders;
+  /** Clock (tests move it forward to reach alert retry times). */
+  now?: () => Date;
 }
 
 export class Daemon {
@@ -78,7 +80,7 @@ export class Daemon {
         archive: this.archive,
         state: this.state,
         log: this.opts.log,
-        now: () => new Date(),
+        now: this.now,
         signal: this.abort.signal,
         senders: this.opts.senders,
       });
@@ -96,7 +98,7 @@ export class Daemon {
   private async retryAlerts(): Promise<void> {
     if (this.running || this.stopping) return;
     try {
-      await deliverAlerts(this.cfg, { state: this.state, log: this.opts.log, now: () => new Date(), senders: this.opts.senders });
+      await deliverAlerts(this.cfg, { state: this.state, log: this.opts.log, now: this.now, senders: this.opts.senders });
     } catch (err) {
       this.opts.log.error({ err: (err as Error).message }, 'alert retry failed');
     }
@@ -137,6 +139,20 @@ export class Daemon {
     }
     this.state.close();
     this.opts.log.info('driftwatch daemon stopped');
+  }
+
+  private get now(): () => Date {
+    return this.opts.now ?? (() => new Date());
+  }
+
+  /** Deliver due alerts now (also runs on a timer between cycles). */
+  retryNow(): Promise<void> {
+    return this.retryAlerts();
+  }
+
+  /** Resolves when the running cycle (if any) is done. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
   }
 
   get config(): Config {

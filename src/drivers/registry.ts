@@ -8,8 +8,10 @@ import { arubaAoscx } from './aruba_aoscx/index.js';
 import { linux } from './linux/index.js';
 import { opnsense } from './opnsense/index.js';
 import { pfsense } from './pfsense/index.js';
+import { arubaOs } from './aruba_os/index.js';
+import { arubaInstant } from './aruba_instant/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense];
+export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense, arubaOs, arubaInstant];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

@@ -142,15 +142,18 @@ export class Archive {
     const tree = this.tree!;
     const time = when.getTime() / 1000;
 
+    // Stream commits to fast-import while staging the new files as temp files beside their
+    // targets; only when both succeeded do the renames happen (work tree never ahead of HEAD).
     const imp = startFastImport(this.dir, this.gitDir, this.branch, head);
+    const staged = new StagedFiles();
     const results: CommitResult[] = [];
-    const changed: Array<{ abs: string; index: number }> = [];
+    const changed: number[] = [];
     const pending = new Map<string, { oid: string; text: string }>();
+    let ids: string[];
     try {
       for (let i = 0; i < snaps.length; i++) {
         const s = snaps[i]!;
-        const data = Buffer.from(s.text, 'utf8');
-        const oid = this.blobId(data);
+        const oid = this.textId(s.text);
         const prev = pending.get(s.path);
         const prevOid = prev?.oid ?? tree.get(s.path);
         if (prevOid === oid) {
@@ -159,30 +162,36 @@ export class Archive {
         }
         const prevText = prev ? prev.text : prevOid ? await this.previousText(absPaths[i]!, prevOid) : null;
         const { added, removed } = lineStats(prevText, s.text);
+        const data = Buffer.from(s.text, 'utf8');
+        await staged.stage(absPaths[i]!, data);
         await imp.add({ path: s.path, data, time, message: buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers }) });
         pending.set(s.path, { oid, text: s.text });
-        changed.push({ abs: absPaths[i]!, index: i });
-        results.push({ device: s.device, path: s.path, commit: '', added, removed });
+        changed.push(i);
+        results.push({ device: s.device, path: s.path, commit: null, added, removed });
       }
+      await staged.settle();
+      prof?.mark('stream');
+      ids = await imp.finish();
+      prof?.mark('fast-import-finish');
     } catch (err) {
       await imp.abort();
+      await staged.discard();
       throw err;
     }
-    prof?.mark('stream');
-    const ids = await imp.finish();
-    prof?.mark('fast-import-finish');
     if (!ids.length) return results;
-    changed.forEach((c, k) => (results[c.index]!.commit = ids[k]!));
+    changed.forEach((index, k) => (results[index]!.commit = ids[k]!));
     for (const [path, p] of pending) tree.set(path, p.oid);
     this.treeHead = ids[ids.length - 1]!;
 
-    // Work tree: the last text per path, each file replaced atomically; then one index refresh.
-    const last = new Map<string, number>();
-    for (const c of changed) last.set(c.abs, c.index);
-    await pool([...last], WRITE_CONCURRENCY, ([abs, i]) => writeAtomic(abs, Buffer.from(snaps[i]!.text, 'utf8')));
-    prof?.mark('write-files');
-    await refreshIndex(this.dir);
-    prof?.mark('refresh-index');
+    try {
+      await staged.commit();
+      prof?.mark('rename-files');
+      await refreshIndex(this.dir);
+      prof?.mark('refresh-index');
+    } catch {
+      // The commits are in; the next batch resets the work tree to HEAD before anything else.
+      this.synced = false;
+    }
     await this.maybeGc();
     prof?.print(`${snaps.length} snapshots, ${ids.length} commits`);
     return results;
@@ -221,6 +230,11 @@ export class Archive {
 
   private blobId(data: Buffer): string {
     return createHash(this.hashAlgo).update(`blob ${data.length}\0`).update(data).digest('hex');
+  }
+
+  /** Blob id of a text as UTF-8, without materialising the bytes. */
+  private textId(text: string): string {
+    return createHash(this.hashAlgo).update(`blob ${Buffer.byteLength(text, 'utf8')}\0`).update(text, 'utf8').digest('hex');
   }
 
   private async maybeGc(): Promise<void> {
@@ -391,6 +405,60 @@ async function refreshIndex(dir: string): Promise<void> {
   await gitOk(dir, ['read-tree', '--reset', 'HEAD']);
   const r = await runGit(dir, ['update-index', '-q', '--refresh']);
   if (r.code !== 0 && r.code !== 1) throw new GitError(['update-index'], r.code, r.stderr);
+}
+
+/**
+ * New file contents written as temp files next to their targets (bounded concurrency), renamed
+ * over the targets on commit() (atomic per file), removed on discard().
+ */
+class StagedFiles {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly staged = new Map<string, string>();
+  private readonly obsolete: string[] = [];
+  private readonly dirs = new Set<string>();
+  private error: unknown;
+
+  async stage(abs: string, data: Buffer): Promise<void> {
+    if (this.error) throw this.error;
+    while (this.inFlight.size >= WRITE_CONCURRENCY) await Promise.race(this.inFlight);
+    const dir = dirname(abs);
+    const tmp = join(dir, `${TMP_PREFIX}${randomBytes(6).toString('hex')}`);
+    const previous = this.staged.get(abs);
+    if (previous) this.obsolete.push(previous);
+    this.staged.set(abs, tmp);
+    let task: Promise<void> | undefined = undefined;
+    task = (async () => {
+      try {
+        if (!this.dirs.has(dir)) {
+          await mkdir(dir, { recursive: true });
+          this.dirs.add(dir);
+        }
+        await writeFile(tmp, data);
+      } catch (err) {
+        this.error ??= err;
+      } finally {
+        this.inFlight.delete(task!);
+      }
+    })();
+    this.inFlight.add(task);
+  }
+
+  /** Wait for every pending write; throws the first write error. */
+  async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.error) throw this.error;
+  }
+
+  async commit(): Promise<void> {
+    await this.settle();
+    await pool(this.obsolete, WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }));
+    await pool([...this.staged], WRITE_CONCURRENCY, ([abs, tmp]) => rename(tmp, abs));
+  }
+
+  async discard(): Promise<void> {
+    await Promise.all(this.inFlight);
+    await pool([...this.obsolete, ...this.staged.values()], WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }));
+  }
 }
 
 async function pool<T>(items: T[], n: number, work: (t: T) => Promise<void>): Promise<void> {

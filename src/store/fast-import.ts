@@ -19,6 +19,8 @@ export interface ImportCommit {
 }
 
 const IDENT = 'driftwatch <driftwatch@localhost>';
+const QUEUE_LIMIT = 8 << 20;
+const NL2 = Buffer.from('\n\n');
 
 /** C-style quoting as git's unquote_c_style reads it; always quoted, so no path is ever special. */
 export function quotePath(path: string): string {
@@ -60,10 +62,12 @@ export function startFastImport(repo: string, gitDir: string, branch: string, pa
   child.stdin.on('error', (e) => (broken = e));
   let count = 0;
 
-  const write = (buf: Buffer) =>
-    new Promise<void>((resolve) => {
-      if (broken || child.stdin.destroyed) return resolve();
-      if (child.stdin.write(buf)) return resolve();
+  // Queue freely up to a few MB so hashing/diffing here overlaps git's compression there.
+  const write = async (buf: Buffer): Promise<void> => {
+    if (broken || child.stdin.destroyed) return;
+    child.stdin.write(buf);
+    if (child.stdin.writableLength < QUEUE_LIMIT) return;
+    await new Promise<void>((resolve) => {
       const done = () => {
         child.stdin.off('drain', done);
         child.stdin.off('close', done);
@@ -72,6 +76,7 @@ export function startFastImport(repo: string, gitDir: string, branch: string, pa
       child.stdin.once('drain', done);
       child.stdin.once('close', done);
     });
+  };
 
   const fail = async (code: number | null) => {
     await rm(marksFile, { force: true });
@@ -86,9 +91,7 @@ export function startFastImport(repo: string, gitDir: string, branch: string, pa
       const when = `${Math.floor(c.time)} +0000`;
       const head = Buffer.from(`commit ${branch}\nmark :${count}\nauthor ${IDENT} ${when}\ncommitter ${IDENT} ${when}\ndata ${msg.length}\n`, 'utf8');
       const mid = Buffer.from(`\n${from ? `from ${from}\n` : ''}M 100644 inline ${quotePath(c.path)}\ndata ${c.data.length}\n`, 'utf8');
-      await write(Buffer.concat([head, msg, mid]));
-      await write(c.data);
-      await write(Buffer.from('\n\n'));
+      await write(Buffer.concat([head, msg, mid, c.data, NL2]));
       if (broken || child.exitCode !== null) throw await fail(await closed);
     },
     async finish() {

@@ -1,47 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { EmailChannelConfig } from '../../src/config/schema.js';
 import { renderEmail, renderSubject } from '../../src/notify/email/render.js';
 import { sendEmail } from '../../src/notify/email/send.js';
 import { freePort, makeAlert } from './fixtures.js';
+import { startSmtp } from '../helpers/smtp.js';
 
-interface Mail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp(opts: Partial<SMTPServerOptions> = {}): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', ...(opts.onAuth ? [] : ['AUTH'])],
-    allowInsecureAuth: true,
-    authOptional: !opts.onAuth,
-    logger: false,
-    ...opts,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const env = session.envelope;
-        mails.push({
-          from: env.mailFrom ? env.mailFrom.address : '',
-          to: env.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Headers (unfolded, lower-case names, in order) and decoded text body of a simple single-part message. */
 function parse(raw: string): { headers: Array<[string, string]>; body: string } {
