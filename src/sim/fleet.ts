@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
+import { resolvePlatform } from '../drivers/registry.js';
 import { SimDevice, type SimDeviceOptions } from './device.js';
 import { generateIosTranscript } from './generate-ios.js';
 import { generateHostKey, type SimHostKey } from './host-key.js';
@@ -96,9 +97,9 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   };
 }
 
-/** driftwatch platform id for an Oxidized model name (aliases are accepted by the config too). */
+/** driftwatch platform id for an Oxidized model name: the registered driver's id, else the name itself. */
 export function platformFor(model: string): string {
-  return model === 'ios' ? 'cisco_ios' : model;
+  return resolvePlatform(model) ?? (model === 'ios' ? 'cisco_ios' : model);
 }
 
 export interface DevicesFileOptions {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { SAFE_NAME } from '../../src/config/schema.js';
-import { safeName, startFleet, writeDevicesFile } from '../../src/sim/fleet.js';
+import { platformFor, safeName, startFleet, writeDevicesFile } from '../../src/sim/fleet.js';
 import { loadTranscript } from '../../src/sim/transcript.js';
 import { skipWithoutTranscripts, transcriptFiles, transcriptPath } from '../helpers/transcripts.js';
 import { connect, exec } from './client.js';
@@ -70,7 +70,7 @@ test('safe device names', () => {
 });
 
 test('transcript fleet round-robin + devices file that driftwatch accepts', { skip: skipWithoutTranscripts }, async () => {
-  const transcripts = [...transcriptFiles('ios', 'simulation.yaml'), ...transcriptFiles('junos', 'simulation.yaml')].map((f) =>
+  const transcripts = [...transcriptFiles('ios', 'simulation.yaml'), ...transcriptFiles('aoscx', 'simulation.yaml').slice(0, 1)].map((f) =>
     loadTranscript(transcriptPath(f)),
   );
   const fleet = await startFleet({ transcripts, count: 5, username: 'netops', password: 'pw', enableSecret: 'en' });
@@ -89,10 +89,11 @@ test('transcript fleet round-robin + devices file that driftwatch accepts', { sk
       assert.equal(dev.name, sim.name);
       assert.equal(dev.host, '127.0.0.1');
       assert.equal(dev.port, sim.port);
-      assert.equal(dev.platform, sim.model === 'ios' ? 'cisco_ios' : 'juniper_junos');
+      assert.equal(dev.platform, sim.model === 'ios' ? 'cisco_ios' : 'aruba_aoscx');
       assert.equal(dev.group, 'sim');
       assert.deepEqual([dev.credentials.username, dev.credentials.password, dev.credentials.enable_password], ['netops', 'pw', 'en']);
     }
+    assert.equal(platformFor('junos'), 'junos', 'models without a registered driver are written as they are');
     writeDevicesFile(file, fleet, { platform: 'cisco_ios' });
     assert.ok(parseConfig(readFileSync(file, 'utf8'), file, {}).devices.every((d) => d.platform === 'cisco_ios'));
   } finally {
