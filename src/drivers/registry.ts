@@ -10,8 +10,23 @@ import { opnsense } from './opnsense/index.js';
 import { pfsense } from './pfsense/index.js';
 import { arubaOs } from './aruba_os/index.js';
 import { arubaInstant } from './aruba_instant/index.js';
+import { juniperJunos } from './juniper_junos/index.js';
+import { fortinet } from './fortinet/index.js';
+import { mikrotikRouteros } from './mikrotik_routeros/index.js';
+import { vyos } from './vyos/index.js';
+import { paloaltoPanos } from './paloalto_panos/index.js';
+import { ciscoNxos } from './cisco_nxos/index.js';
+import { ciscoXr } from './cisco_xr/index.js';
+import { ciscoAsa } from './cisco_asa/index.js';
+import { aristaEos } from './arista_eos/index.js';
+import { hpProcurve } from './hp_procurve/index.js';
+import { hpComware } from './hp_comware/index.js';
+import { fsOs } from './fs_os/index.js';
+import { broadcomEfos } from './broadcom_efos/index.js';
+import { netgearProsafe } from './netgear_prosafe/index.js';
+import { ciscoFtd } from './cisco_ftd/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense, arubaOs, arubaInstant];
+export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense, arubaOs, arubaInstant, juniperJunos, fortinet, mikrotikRouteros, vyos, paloaltoPanos, ciscoNxos, ciscoXr, ciscoAsa, aristaEos, hpProcurve, hpComware, fsOs, broadcomEfos, netgearProsafe, ciscoFtd];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

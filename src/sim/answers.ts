@@ -57,3 +57,20 @@ export function configCommand(t: Transcript): string {
     'show running-config'
   );
 }
+
+const rawCache = new WeakMap<Transcript, string[]>();
+
+/**
+ * Recorded commands that are not one typed line: keys sent without a newline (a pager's space,
+ * `q`, `y`) or several lines sent at once. A shell answers them when its input starts with one,
+ * before splitting lines. Longest first.
+ */
+export function rawCommands(t: Transcript): string[] {
+  let raw = rawCache.get(t);
+  if (!raw) {
+    raw = [...new Set(t.commands.map(([c]) => c).filter((c) => c !== '' && !/^[^\r\n]*\r?\n$/.test(c)))];
+    raw.sort((a, b) => b.length - a.length);
+    rawCache.set(t, raw);
+  }
+  return raw;
+}

@@ -3,7 +3,7 @@ import type { ServerChannel } from 'ssh2';
 import type { SimDevice } from './device.js';
 import { applyFault } from './fault.js';
 import type { ConnectionContext } from './server.js';
-import { junk, toCrlf, unknownExecMessage } from './text.js';
+import { execOutput, junk, toCrlf, unknownExecMessage } from './text.js';
 
 export function runExec(device: SimDevice, channel: ServerChannel, command: string, ctx: ConnectionContext): void {
   let closed = false;
@@ -29,9 +29,10 @@ export function runExec(device: SimDevice, channel: ServerChannel, command: stri
       return finish(1);
     }
     ctx.cursor = found.next;
+    const text = out(execOutput(found.answer, command, transcript.initPrompt));
     const fault = device.faultFor(command);
-    if (fault) return applyFault(channel, ctx, out(found.answer), fault);
-    channel.write(out(found.answer));
+    if (fault) return applyFault(channel, ctx, text, fault);
+    channel.write(text);
     finish(0);
   };
   if (device.latencyMs > 0) setTimeout(answer, device.latencyMs);

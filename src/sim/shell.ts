@@ -5,6 +5,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { ServerChannel } from 'ssh2';
+import { rawCommands } from './answers.js';
 import type { SimDevice } from './device.js';
 import { applyFault } from './fault.js';
 import type { ConnectionContext } from './server.js';
@@ -30,6 +31,7 @@ interface Reply {
 export class ShellSession {
   private readonly transcript: Transcript;
   private readonly prompt: string;
+  private readonly raw: string[];
   private readonly decoder = new StringDecoder('utf8');
   private privileged: boolean;
   private pending = '';
@@ -48,6 +50,7 @@ export class ShellSession {
   ) {
     this.transcript = device.transcript;
     this.prompt = device.promptOf(this.transcript);
+    this.raw = rawCommands(this.transcript);
     this.privileged = device.enableSecret === undefined;
     channel.on('data', (data: Buffer) => this.onData(this.decoder.write(data)));
     channel.on('error', () => {});
@@ -93,6 +96,12 @@ export class ShellSession {
         this.pagerKey(key);
         continue;
       }
+      const raw = this.raw.length ? this.raw.find((r) => this.pending.startsWith(r)) : undefined;
+      if (raw !== undefined) {
+        this.pending = this.pending.slice(raw.length);
+        this.command(raw, true);
+        continue;
+      }
       const end = this.pending.search(/[\r\n]/);
       if (end === -1) break;
       const line = this.pending.slice(0, end);
@@ -102,19 +111,27 @@ export class ShellSession {
     }
   }
 
-  private command(line: string): void {
+  private command(line: string, raw = false): void {
     this.device.stats.commands++;
     const answer = () => {
       this.timer = undefined;
       this.busy = false;
       if (this.stopped) return;
-      this.send(this.reply(line), line);
+      this.send(raw ? this.replayRaw(line) : this.reply(line), line);
       this.pump();
     };
     if (this.device.latencyMs > 0) {
       this.busy = true;
       this.timer = setTimeout(answer, this.device.latencyMs);
     } else answer();
+  }
+
+  /** A recorded keypress or multi-line input: its answer as recorded. */
+  private replayRaw(input: string): Reply {
+    const found = this.device.lookup(this.transcript, input, this.ctx.cursor);
+    if (!found) return { text: '' };
+    this.ctx.cursor = found.next;
+    return { text: found.answer, output: true };
   }
 
   private reply(line: string): Reply {
@@ -129,7 +146,13 @@ export class ShellSession {
       return { text: '\n' + this.currentPrompt() };
     }
     if (device.garbage) return { text: junk() };
-    if (cmd === '') return { text: '\n' + prompt };
+    if (cmd === '') {
+      // A recorded bare Enter wins (some transcripts hold its exact answer).
+      const enter = device.lookup(this.transcript, line, this.ctx.cursor);
+      if (!enter) return { text: '\n' + prompt };
+      this.ctx.cursor = enter.next;
+      return { text: enter.answer, output: true };
+    }
     if (device.enableSecret !== undefined) {
       if (ENABLE.test(cmd) && !this.privileged) {
         this.awaitingSecret = true;

@@ -125,3 +125,14 @@ export function junk(bytes = 512, random: () => number = Math.random): string {
   }
   return out.replace(/[#>$%]\s*$/, '.');
 }
+
+/**
+ * An answer recorded in a shell, as an exec channel gives it: without the echoed command line
+ * and the closing prompt (exec-recorded answers have neither and pass unchanged).
+ */
+export function execOutput(answer: string, command: string, initPrompt: string): string {
+  const prompt = initPrompt.slice(initPrompt.lastIndexOf('\n') + 1);
+  const echo = /^(.*)\r?\n/.exec(answer);
+  if (!echo || echo[1]!.trim() !== command.trim() || !prompt || !answer.endsWith(prompt)) return answer;
+  return answer.slice(echo[0].length, answer.length - prompt.length);
+}

@@ -49,7 +49,7 @@ export interface LogEntry {
 
 const TMP_PREFIX = '.driftwatch-tmp-';
 const WRITE_CONCURRENCY = 16;
-const PACK_LIMIT = 40;
+const PACK_LIMIT = 24;
 
 const README = `# driftwatch store
 
@@ -237,9 +237,16 @@ export class Archive {
     return createHash(this.hashAlgo).update(`blob ${Buffer.byteLength(text, 'utf8')}\0`).update(text, 'utf8').digest('hex');
   }
 
+  /**
+   * Every batch adds one pack. Past PACK_LIMIT packs, combine them geometrically (each repack
+   * touches only the small recent packs, so the cost stays proportional to what was added);
+   * git versions without --geometric fall back to `gc --auto`.
+   */
   private async maybeGc(): Promise<void> {
-    const packs = (await readdir(join(this.gitDir, 'objects', 'pack')).catch(() => [])).filter((f) => f.endsWith('.pack'));
-    if (packs.length > PACK_LIMIT) await runGit(this.dir, ['gc', '--auto', '--quiet']);
+    const packs = (await readdir(join(this.gitDir, 'objects', 'pack')).catch(() => [] as string[])).filter((f) => f.endsWith('.pack'));
+    if (packs.length <= PACK_LIMIT) return;
+    const r = await runGit(this.dir, ['repack', '-d', '-q', '--geometric=2']);
+    if (r.code !== 0) await runGit(this.dir, ['gc', '--auto', '--quiet']);
   }
 
   /** Text of `path` at `rev` (default HEAD); null when the file does not exist there. Throws on an unknown rev. */
@@ -307,6 +314,21 @@ export class Archive {
   }
 
   /** What a full ref name points at, or null. */
+  /**
+   * Point many refs at commits with one `git update-ref --stdin` (a cycle's new baselines).
+   * Names are checked here (no `git check-ref-format` per ref); ids must be full commit ids.
+   */
+  async setRefs(entries: ReadonlyArray<{ name: string; commit: string }>, reason = 'driftwatch'): Promise<void> {
+    if (!entries.length) return;
+    for (const e of entries) {
+      if (!/^refs\/[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(e.name) || /\.\.|\/\.|\.lock(\/|$)|\/$/.test(e.name)) {
+        throw new Error(`unsafe ref name ${JSON.stringify(e.name)}`);
+      }
+      if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(e.commit)) throw new Error(`not a full commit id: ${JSON.stringify(e.commit)}`);
+    }
+    await gitOk(this.dir, ['update-ref', '-m', oneLine(reason), '--stdin'], entries.map((e) => `update ${e.name} ${e.commit}\n`).join(''));
+  }
+
   async getRef(name: string): Promise<string | null> {
     await checkRefName(this.dir, name);
     const r = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', name]);
@@ -457,7 +479,7 @@ class StagedFiles {
 
   async discard(): Promise<void> {
     await Promise.all(this.inFlight);
-    await pool([...this.obsolete, ...this.staged.values()], WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }));
+    await pool([...this.obsolete, ...this.staged.values()], WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }).catch(() => {}));
   }
 }
 

@@ -320,6 +320,11 @@ export class StateDb {
     ).run(b.device, b.commit, iso(b.approvedAt), bounded(b.approvedBy ?? null), bounded(b.message ?? null));
   }
 
+  /** Several baselines in one transaction (a cycle's first snapshots). */
+  setBaselines(bs: ReadonlyArray<{ device: string; commit: string; approvedAt: Date; approvedBy?: string | null; message?: string | null }>): void {
+    this.db.transaction(() => bs.forEach((b) => this.setBaseline(b)))();
+  }
+
   // ---- drift -------------------------------------------------------------------------------
 
   getOpenDrift(device: string): DriftRow | undefined {

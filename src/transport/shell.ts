@@ -15,7 +15,7 @@ const TAIL = 4096;
 class ShellReader {
   private chunks: string[] = [];
   private tail = '';
-  private waiter?: { test: (line: string) => boolean; resolve: (out: string) => void; reject: (e: PullError) => void };
+  private waiter?: { test: (line: string, output: () => string) => boolean; resolve: (out: string) => void; reject: (e: PullError) => void };
   private idle?: NodeJS.Timeout;
   private closed?: PullError;
   private answeredAt = -1;
@@ -51,7 +51,7 @@ class ShellReader {
     if (!this.waiter) return;
     this.armIdle();
     const line = this.lastLine();
-    if (this.waiter.test(line)) {
+    if (this.waiter.test(line, () => this.chunks.join(''))) {
       const out = this.chunks.join('');
       this.chunks = [];
       this.tail = '';
@@ -88,7 +88,7 @@ class ShellReader {
   }
 
   /** Resolve with everything received until the last line passes `test`. */
-  until(test: (line: string) => boolean): Promise<string> {
+  until(test: (line: string, output: () => string) => boolean): Promise<string> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       this.waiter = { test, resolve, reject };
@@ -131,6 +131,13 @@ async function enable(reader: ShellReader, spec: SessionSpec, opts: SessionOptio
   return line;
 }
 
+/** Lines of `output` that begin with a prompt (`sw1#` alone or followed by the next typed command). */
+function promptLines(output: string, stem: string): number {
+  return normalizeTerminalText(output)
+    .split('\n')
+    .filter((l) => l.startsWith(stem) && /^[^\s]*[#>$%\]]/.test(l)).length;
+}
+
 export async function runShell(
   client: Client,
   spec: SessionSpec,
@@ -155,9 +162,11 @@ export async function runShell(
     // prompt (split across TCP segments) cannot end a command early.
     const stem = promptStem(promptLine);
     const atPrompt = (line: string) => spec.prompt.test(line) && line.trim().startsWith(stem);
-    for (const command of spec.setup) {
-      reader.send(command + '\n');
-      await reader.until(atPrompt);
+    // Setup commands are typed ahead in one write (one round trip instead of one each): done when
+    // a prompt line has come back for each of them.
+    if (spec.setup.length) {
+      reader.send(spec.setup.map((c) => c + '\n').join(''));
+      await reader.until((line, output) => atPrompt(line) && promptLines(output(), stem) >= spec.setup.length);
     }
     const outputs: Record<string, string> = {};
     for (const command of commands) {

@@ -30,37 +30,40 @@ export async function setBaseline(deps: DriftStepDeps, device: string, commit: s
 
 export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[], deps: DriftStepDeps): Promise<Alert[]> {
   const { archive, state } = deps;
-  const alerts: Alert[] = [];
   const lastCommits = new Map(state.deviceStatus().map((r) => [r.name, r.last_commit]));
+  const firstBaselines: Array<{ device: string; commit: string }> = [];
+  const toCompare: Array<{ r: DeviceResult; current: string; baseline: string }> = [];
   for (const r of results) {
     if (r.result === 'failed') continue;
-    const device = r.device;
-    const current = r.commit ?? lastCommits.get(device.name) ?? undefined;
+    const current = r.commit ?? lastCommits.get(r.device.name) ?? undefined;
     if (!current) continue;
-    const baseline = state.getBaseline(device.name);
-    if (!baseline) {
-      await setBaseline(deps, device.name, current, null, 'first snapshot');
-      continue;
-    }
+    const baseline = state.getBaseline(r.device.name);
+    if (!baseline) firstBaselines.push({ device: r.device.name, commit: current });
     // Unchanged text since the last pull: the drift state cannot have moved.
-    if (r.result === 'unchanged') continue;
-    const open = state.getOpenDrift(device.name);
-    const [baseText, currentText] = await archive.readMany([
-      { path: r.path, rev: baseline.commit },
-      { path: r.path, rev: current },
-    ]);
+    else if (r.result === 'changed') toCompare.push({ r, current, baseline: baseline.commit });
+  }
+
+  // Batched: one update-ref process and one transaction for a whole first import.
+  const now = deps.now();
+  await archive.setRefs(firstBaselines.map((b) => ({ name: baselineRef(b.device), commit: b.commit })), 'first snapshot');
+  state.setBaselines(firstBaselines.map((b) => ({ ...b, approvedAt: now, approvedBy: null, message: 'first snapshot' })));
+
+  const texts = await archive.readMany(toCompare.flatMap(({ r, current, baseline }) => [{ path: r.path, rev: baseline }, { path: r.path, rev: current }]));
+  const alerts: Alert[] = [];
+  toCompare.forEach(({ r, current, baseline }, i) => {
+    const device = r.device;
     const driver = getDriver(device.platform);
-    const result = compareConfigs(baseText ?? '', currentText ?? '', {
+    const result = compareConfigs(texts[2 * i] ?? '', texts[2 * i + 1] ?? '', {
       ignore: ignoreRules(cfg, device, driver),
       knowledge: driver.drift,
       path: r.path,
     });
+    const open = state.getOpenDrift(device.name);
     const decision = decideDrift({ hasBaseline: true, open: open ? { id: open.id, diffHash: open.diffHash ?? '' } : undefined, result });
-    const now = deps.now();
-    const commits = { baseline: baseline.commit, current };
+    const commits = { baseline, current };
     switch (decision.action) {
       case 'open':
-        state.openDrift({ device: device.name, severity: result.severity, baselineCommit: baseline.commit, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
+        state.openDrift({ device: device.name, severity: result.severity, baselineCommit: baseline, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
         alerts.push(driftAlert('drift-new', device, result, commits, now));
         break;
       case 'update':
@@ -77,7 +80,7 @@ export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[
       default:
         break;
     }
-  }
+  });
   return alerts;
 }
 

@@ -93,7 +93,7 @@ test('transcript fleet round-robin + devices file that driftwatch accepts', { sk
       assert.equal(dev.group, 'sim');
       assert.deepEqual([dev.credentials.username, dev.credentials.password, dev.credentials.enable_password], ['netops', 'pw', 'en']);
     }
-    assert.equal(platformFor('junos'), 'junos', 'models without a registered driver are written as they are');
+    assert.equal(platformFor('nosuchos'), 'nosuchos', 'models without a registered driver are written as they are');
     writeDevicesFile(file, fleet, { platform: 'cisco_ios' });
     assert.ok(parseConfig(readFileSync(file, 'utf8'), file, {}).devices.every((d) => d.platform === 'cisco_ios'));
   } finally {

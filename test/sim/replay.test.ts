@@ -36,6 +36,33 @@ for (const file of transcriptFiles('ios', 'simulation.yaml')) {
   });
 }
 
+test('every shared transcript replays in a shell, commands sent exactly as recorded', { skip: skipWithoutTranscripts }, async () => {
+  const files = readdirSync(TRANSCRIPTS_DIR).filter((f) => /simulation\.yaml$/.test(f));
+  const failures: string[] = [];
+  for (const file of files) {
+    const t = loadTranscript(transcriptPath(file));
+    const d = await new SimDevice({ transcript: t, hostKey }).start();
+    const { client } = await connect(d.port);
+    client.on('error', () => {});
+    try {
+      const sh = await openShell(client);
+      if (t.initPrompt) await sh.read(t.initPrompt, 2000);
+      for (const [cmd, answer] of t.commands) {
+        sh.send(cmd);
+        if (answer === '') continue;
+        const got = await sh.read((b) => b.length >= answer.length, 2000);
+        if (got !== answer) throw new Error(`answer to ${JSON.stringify(cmd)}: ${JSON.stringify(got.slice(0, 120))}`);
+      }
+    } catch (err) {
+      failures.push(`${file}: ${(err as Error).message}`);
+    } finally {
+      client.end();
+      await d.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
 test('junos exec replay: bare output, exit status 0; unknown command: stderr, status 1', { skip: skipWithoutTranscripts }, async () => {
   const files = transcriptFiles('junos', 'simulation.yaml');
   assert.ok(files.length > 0, 'a junos transcript exists');
@@ -68,9 +95,16 @@ test('every shared transcript answers its recorded commands over exec', { skip: 
     const { client } = await connect(d.port);
     try {
       // One connection: an ordered transcript's cursor moves through repeated commands in turn.
+      const prompt = t.initPrompt.slice(t.initPrompt.lastIndexOf('\n') + 1);
       for (const [cmd, answer] of t.commands) {
         const r = await exec(client, cmd.replace(/\n$/, ''));
-        assert.equal(r.stdout, answer, `${file}: ${JSON.stringify(cmd)}`);
+        // Shell recordings come without their echo line and closing prompt over exec.
+        const line = cmd.replace(/\n$/, '');
+        const forms = [answer];
+        for (const eol of ['\n', '\r\n']) {
+          if (prompt && answer.startsWith(line + eol) && answer.endsWith(prompt)) forms.push(answer.slice(line.length + eol.length, -prompt.length));
+        }
+        assert.ok(forms.includes(r.stdout), `${file}: ${JSON.stringify(cmd)} gave ${JSON.stringify(r.stdout.slice(0, 200))}`);
       }
     } finally {
       client.end();

@@ -190,7 +190,8 @@ test('mutate, addConfigLines, removeConfigLines, setAnswer, resetAnswers (shell 
     d.addConfigLines(['username evil privilege 15 secret 0 x']);
     const { client } = await connect(d.port);
     const r = await exec(client, 'show running-config');
-    assert.match(r.stdout, /username evil privilege 15 secret 0 x\nend\n/);
+    assert.match(r.stdout, /^Building configuration\.\.\.\n/, 'exec output has no echo');
+    assert.match(r.stdout, /username evil privilege 15 secret 0 x\nend\n\n$/, 'nor the closing prompt');
     client.end();
   } finally {
     await d.close();
@@ -257,7 +258,7 @@ test('disconnectAfterBytes: part of the answer, then the TCP connection drops (s
     const gone = waitClientClose(second.client);
     const r = await exec(second.client, 'show running-config');
     await gone;
-    assert.equal(r.stdout, RUN.slice(0, 40));
+    assert.equal(r.stdout, RUN.slice('show running-config\n'.length).slice(0, 40));
     assert.equal(r.code, null, 'no exit status: the connection died');
     assert.equal(d.stats.connections, 2);
   } finally {

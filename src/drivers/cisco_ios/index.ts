@@ -1,5 +1,5 @@
 /**
- * Cisco IOS and IOS-XE. Runs `show version`, `show inventory` and `show running-config` in an
+ * Cisco IOS and IOS-XE. Runs `show version` (facts) and `show running-config` in an
  * interactive shell, keeps the config from its first real line to the closing `end`.
  */
 import { PullError } from '../../core/errors.js';
@@ -11,7 +11,6 @@ import { IOS_DRIFT } from './drift.js';
 const PROMPT = /^([\w.@()\/:-]+[#>])\s?$/;
 const CONFIG = 'show running-config';
 const VERSION = 'show version';
-const INVENTORY = 'show inventory';
 
 /** Lines that change without anyone touching the config. */
 const VOLATILE = [
@@ -22,18 +21,16 @@ const VOLATILE = [
   /^ntp clock-period \d+/,
 ];
 
-function facts(version: string, inventory: string, config: string): Facts {
+function facts(version: string, config: string): Facts {
   return {
     hostname: capture(config, /^hostname (\S+)/m),
     model:
       capture(version, /^[Cc]isco (\S+) \(.*\) processor/m) ??
-      capture(version, /^Model [Nn]umber\s*:\s*(\S+)/m) ??
-      capture(inventory, /PID: (\S+)/),
+      capture(version, /^Model [Nn]umber\s*:\s*(\S+)/m),
     os_version: capture(version, /^Cisco IOS XE Software, Version (\S+)/m) ?? capture(version, /Cisco IOS Software.*, Version ([^,\s]+)/),
     serial:
       capture(version, /^System [Ss]erial [Nn]umber\s*:\s*(\S+)/m) ??
-      capture(version, /^Processor board ID (\S+)/m) ??
-      capture(inventory, /SN: (\S+)/),
+      capture(version, /^Processor board ID (\S+)/m),
     image: capture(version, /^System image file is "([^"]+)"/m),
   };
 }
@@ -50,7 +47,7 @@ export const ciscoIos: Driver = {
     enable: { unprivilegedPrompt: /^[\w.@()\/:-]+>\s?$/, command: 'enable', passwordPrompt: /^Password:\s?$/ },
     exit: 'exit',
   },
-  commands: [VERSION, INVENTORY, CONFIG],
+  commands: [VERSION, CONFIG],
   parse(outputs) {
     const body = commandBody(outputs[CONFIG], CONFIG, PROMPT);
     const config = tidy(dropLines(body, VOLATILE));
@@ -59,8 +56,7 @@ export const ciscoIos: Driver = {
       throw new PullError('incomplete-output', `${CONFIG}: output does not end with "end" (truncated?)`);
     }
     const version = commandBody(outputs[VERSION], VERSION, PROMPT);
-    const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
-    return { config, facts: facts(version, inventory, config) };
+    return { config, facts: facts(version, config) };
   },
   maskSecrets: (config) => applyMasks(config, CISCO_MASKS),
   volatile: VOLATILE,

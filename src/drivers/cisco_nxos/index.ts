@@ -45,6 +45,9 @@ export const ciscoNxos: Driver = {
   },
   commands: [VERSION, INVENTORY_ALL, INVENTORY, CONFIG],
   parse(outputs) {
+    // In a shell every output closes with the prompt: a capture without one was cut off. The
+    // fact commands may be absent (refused or not run); the config may not.
+    for (const command of [VERSION, INVENTORY_ALL, INVENTORY]) requirePromptClosed(outputs[command], command, PROMPT, true);
     requirePromptClosed(outputs[CONFIG], CONFIG, PROMPT);
     const body = commandBody(outputs[CONFIG], CONFIG, PROMPT);
     if (!/^!Command: show running-config/m.test(body)) {

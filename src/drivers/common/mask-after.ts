@@ -16,13 +16,15 @@ function literal(text: string): string {
 
 /**
  * `prefix`, whitespace, then one secret token (a double-quoted string or a run of non-blanks).
- * `prefix` may contain its own groups; it is matched as written (anchor it with `^` and use the
- * `m` flag semantics: the rule is global and multiline).
+ * `prefix` may contain its own groups; it is matched as written (anchor it with `^`: the rule is
+ * global and multiline). The token is skipped when it already is the mask or when the mask
+ * follows later on the line: that keeps optional parts of a prefix (an encryption type digit)
+ * from being re-read as the secret on a second pass.
  */
 export function maskAfter(prefix: RegExp, mask: string = MASK): MaskRule {
   const skip = escapeRegExp(mask);
   return {
-    pattern: new RegExp(`(?<pre>${prefix.source})(?<gap>[ \\t]+)(?!${skip})(?:"(?:[^"\\\\\\n]|\\\\.)*"|[^\\s"]\\S*)`, 'gm'),
+    pattern: new RegExp(`(?<pre>${prefix.source})(?<gap>[ \\t]+)(?!${skip})(?![^\\n]*${skip})(?:"(?:[^"\\\\\\n]|\\\\.)*"|[^\\s"]\\S*)`, 'gm'),
     replace: `$<pre>$<gap>${literal(mask)}`,
   };
 }

@@ -61,10 +61,12 @@ function checkComplete(body: string, command: string): void {
   const fail = (why: string) => {
     throw new PullError('incomplete-output', `${command}: ${why}`);
   };
-  if (s.mismatch) fail(`${s.mismatch} (garbled output?)`);
+  if (s.mismatch) throw new PullError('protocol', `${command}: ${s.mismatch} (garbled output?)`);
   if (s.blocks === 0) fail('no config block in the output');
   if (s.inString) fail('output ends inside a quoted value (truncated?)');
   if (s.open.length) fail(`"${s.open[s.open.length - 1]}" not closed by "end" (truncated?)`);
+  // Anything after the last `end` is a block cut in its first line (`end` then `con`).
+  if (s.lastLine !== 'end') fail(`output ends with "${s.lastLine ?? ''}" instead of "end" (truncated?)`);
 }
 
 export const fortinet: Driver = {

@@ -28,14 +28,18 @@ export interface FortiStructure {
   inString: boolean;
   /** A `next`/`end` that closes nothing: garbage rather than truncation. */
   mismatch?: string;
+  /** Last line outside quoted values: a whole config ends with `end`. */
+  lastLine?: string;
 }
 
 export function scanFortiStructure(text: string): FortiStructure {
   const open: string[] = [];
   let blocks = 0;
   let mismatch: string | undefined;
+  let lastLine: string | undefined;
   const inString = walkFortiLines(text, (line, quoted) => {
-    if (quoted || mismatch) return;
+    if (quoted || mismatch || !line.trim()) return;
+    lastLine = line.trim();
     const word = line.trim().split(/\s+/, 1)[0];
     if (word === 'config') {
       open.push(line.trim());
@@ -47,5 +51,5 @@ export function scanFortiStructure(text: string): FortiStructure {
       if (!fits) mismatch = `"${word}" without its opening line`;
     }
   });
-  return { blocks, open, inString, mismatch };
+  return { blocks, open, inString, mismatch, lastLine };
 }

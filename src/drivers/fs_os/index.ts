@@ -14,7 +14,8 @@ const PROMPT = /^[\w.@()\/:-]+[#>]\s?$/;
 const CONFIG = 'show running-config';
 const VERSION = 'show version';
 
-const VOLATILE = [/^Building configuration\.\.\.$/];
+// The prompt is listed because Oxidized's FSOS output keeps the closing prompt line; it is not config.
+const VOLATILE = [/^Building configuration\.\.\.$/, PROMPT];
 
 function facts(version: string, config: string): Facts {
   // "S3400-48T4SP Software, Version 2.0.2J Build 120538, RELEASE SOFTWARE"
@@ -42,6 +43,8 @@ export const fsOs: Driver = {
   },
   commands: [VERSION, CONFIG],
   parse(outputs) {
+    // In a shell every output closes with the prompt: a capture without one was cut off.
+    requirePromptClosed(outputs[VERSION], VERSION, PROMPT, true);
     requirePromptClosed(outputs[CONFIG], CONFIG, PROMPT);
     const body = commandBody(outputs[CONFIG], CONFIG, PROMPT);
     if (!/^Current configuration:/m.test(body)) {

@@ -45,6 +45,8 @@ export const hpComware: Driver = {
   },
   commands: [VERSION, MANUINFO, CONFIG],
   parse(outputs) {
+    // In a shell every output closes with the prompt: a capture without one was cut off.
+    for (const command of [VERSION, MANUINFO]) requirePromptClosed(outputs[command], command, PROMPT, true);
     requirePromptClosed(outputs[CONFIG], CONFIG, PROMPT);
     const config = tidy(commandBody(outputs[CONFIG], CONFIG, PROMPT));
     if (/^ version \d/m.test(config) && config.trimEnd().split('\n').at(-1) !== 'return') {

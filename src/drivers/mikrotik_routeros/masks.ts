@@ -20,14 +20,18 @@ const RULES: readonly MaskRule[] = [
   { pattern: new RegExp(String.raw`(\strap-community=)${VALUE}`, 'g'), replace: `$1${MASK}` },
 ];
 
-/** `name=` (and `set [ find name=... ]`) inside `/snmp community` is the community itself. */
+/** Arguments only `/snmp community` entries have: such a line is recognised even out of context. */
+const COMMUNITY_ARGS = /\s(?:security=(?:none|authorized|private)|read-access=|write-access=)/;
+
+/** `name=` (and `set [ find name=... ]`) of a `/snmp community` entry is the community itself. */
 function maskSnmpCommunities(text: string): string {
   let menu = '';
   return text
     .split('\n')
     .map((line) => {
       if (line.startsWith('/')) menu = line.trim();
-      if (menu !== '/snmp community' || line.startsWith('/') || line.startsWith('#')) return line;
+      if (line.startsWith('/') || line.startsWith('#')) return line;
+      if (menu !== '/snmp community' && !COMMUNITY_ARGS.test(line)) return line;
       return line.replace(new RegExp(String.raw`(\bname=)${VALUE}`, 'g'), `$1${MASK}`);
     })
     .join('\n');

@@ -40,7 +40,7 @@ function facts(version: string, config: string): Facts {
 
 export const vyos: Driver = {
   id: 'vyos',
-  aliases: ['vyatta', 'edgeos'],
+  aliases: ['vyatta'],
   description: 'VyOS routers (show configuration commands)',
   session: {
     mode: 'shell',
