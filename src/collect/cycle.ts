@@ -11,6 +11,7 @@ import { runPool } from './pool.js';
 import { pullDevice, type PullOutcome } from './pull-device.js';
 import { snapshotPath } from './snapshot-path.js';
 import { BatchCommitter } from './batch-committer.js';
+import type { Facts } from '../drivers/types.js';
 
 export interface DeviceResult {
   device: Device;
@@ -45,13 +46,22 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
     hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),
   };
 
-  const results = await runPool(devices, cfg.concurrency, async (device) => {
+  // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.
+  const pending: Array<Promise<{ result: DeviceResult; facts?: Facts }>> = [];
+  await runPool(devices, cfg.concurrency, async (device) => {
     const outcome = await pullDevice(device, cfg, pullDeps);
-    const result = await toResult(outcome, committer);
-    deps.onResult?.(result);
-    return { result, facts: outcome.ok ? outcome.facts : undefined };
+    pending.push(
+      toResult(outcome, committer).then((result) => {
+        deps.onResult?.(result);
+        return { result, facts: outcome.ok ? outcome.facts : undefined };
+      }),
+    );
   });
   await committer.flush();
+  const results = await Promise.all(pending);
+  // Keep the inventory's order for reports.
+  const order = new Map(devices.map((d, i) => [d.name, i]));
+  results.sort((a, b) => order.get(a.result.device.name)! - order.get(b.result.device.name)!);
 
   state.recordPulls(
     results.map(({ result: r, facts }) => ({

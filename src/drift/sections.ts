@@ -17,6 +17,8 @@ export function sectionPath(lines: readonly string[], index: number): string[] {
   let indent = indentOf(lines[index] ?? '');
   for (let i = index - 1; i >= 0 && indent > 0; i--) {
     const line = lines[i]!;
+    // A bare `!` or `#` at the margin closes the block above it (IOS, Comware); indented ones are decoration.
+    if (/^[!#]\s*$/.test(line)) break;
     if (!line.trim() || /^\s*[!#]/.test(line)) continue;
     const level = indentOf(line);
     if (level < indent) {

@@ -34,6 +34,11 @@ export interface SessionSpec {
   prompt: RegExp;
   /** Commands sent after login to make output machine-friendly (paging off, width). Failures ignored. */
   setup: string[];
+  /**
+   * Send setup and commands in one write instead of waiting for each prompt: one round trip per
+   * session. Only for CLIs known to queue typed-ahead input (IOS does).
+   */
+  typeAhead?: boolean;
   /** Answered whenever they appear mid-output: `--More--` when paging could not be disabled, banners. */
   responders?: Responder[];
   /** For platforms with an unprivileged mode: how to reach the privileged one. */

@@ -22,8 +22,8 @@ export class DeviceServer {
   private readonly net: NetServer;
   private ssh?: SshServer;
   private readonly sockets = new Set<Socket>();
-  /** Sockets by remote port, to find the socket of an ssh2 connection. */
-  private readonly byRemotePort = new Map<number, Socket>();
+  /** Sockets by remote `address:port`, to find the socket of an ssh2 connection. */
+  private readonly byRemote = new Map<string, Socket>();
   port = 0;
 
   constructor(private readonly device: SimDevice) {
@@ -59,13 +59,13 @@ export class DeviceServer {
   private accept(socket: Socket): void {
     this.device.stats.connections++;
     this.sockets.add(socket);
-    const remotePort = socket.remotePort;
-    if (remotePort !== undefined) this.byRemotePort.set(remotePort, socket);
+    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.byRemote.set(remote, socket);
     socket.setNoDelay(true);
     socket.on('error', () => {});
     socket.once('close', () => {
       this.sockets.delete(socket);
-      if (remotePort !== undefined && this.byRemotePort.get(remotePort) === socket) this.byRemotePort.delete(remotePort);
+      if (this.byRemote.get(remote) === socket) this.byRemote.delete(remote);
     });
     this.sshServer().injectSocket(socket);
   }
@@ -73,7 +73,7 @@ export class DeviceServer {
   private sshServer(): SshServer {
     if (!this.ssh) {
       this.ssh = new ssh2.Server({ hostKeys: [{ key: this.device.hostKey.parsed }], ident: this.device.ident }, (conn, info) =>
-        this.onConnection(conn, this.byRemotePort.get(info.port)),
+        this.onConnection(conn, this.byRemote.get(`${info.ip}:${info.port}`)),
       );
     }
     return this.ssh;

@@ -96,7 +96,7 @@ export class ShellSession {
         this.pagerKey(key);
         continue;
       }
-      const raw = this.raw.length ? this.raw.find((r) => this.pending.startsWith(r)) : undefined;
+      const raw = this.raw.length ? this.raw.find((r) => this.rawMatches(r)) : undefined;
       if (raw !== undefined) {
         this.pending = this.pending.slice(raw.length);
         this.command(raw, true);
@@ -109,6 +109,12 @@ export class ShellSession {
       this.pending = this.pending.slice(end + 1);
       this.command(line);
     }
+  }
+
+  /** Multi-line input and pager keys match as a prefix; a recorded word without newline only as the whole input. */
+  private rawMatches(raw: string): boolean {
+    if (!this.pending.startsWith(raw)) return false;
+    return /[\r\n]/.test(raw) || /^[^A-Za-z0-9]+$/.test(raw) || this.pending === raw;
   }
 
   private command(line: string, raw = false): void {

@@ -9,16 +9,17 @@
  * Every git process runs with an isolated environment (see git-exec.ts): no global/system config,
  * hooks or templates of the operator, explicit identity `driftwatch <driftwatch@localhost>`.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { assertSafeName, buildCommitMessage, checkTrailerKeys } from './commit-message.js';
-import { startFastImport } from './fast-import.js';
-import { GIT_ENV, GitError, gitEnv, gitOk, runGit } from './git-exec.js';
+import { startFastImport, type FastImport, type ImportCommit } from './fast-import.js';
+import { GIT_ENV, gitEnv, gitOk, runGit } from './git-exec.js';
 import { lineStats } from './line-stats.js';
 import { checkRelativePath, resolveInStore } from './paths.js';
+import { StagedFiles, TMP_PREFIX, refreshIndex, writeAtomic } from './work-tree.js';
 
 export interface SnapshotToCommit {
   device: string;
@@ -47,8 +48,6 @@ export interface LogEntry {
   body: string;
 }
 
-const TMP_PREFIX = '.driftwatch-tmp-';
-const WRITE_CONCURRENCY = 16;
 const PACK_LIMIT = 24;
 
 const README = `# driftwatch store
@@ -82,14 +81,16 @@ export class Archive {
     const abs = resolve(dir);
     await mkdir(abs, { recursive: true });
     const root = realpathSync(abs);
-    const gitDir = join(root, '.git');
-    if (!existsSync(gitDir)) {
+    // Only a repository rooted exactly here counts: a store folder inside another repository (the
+    // project's own store/ folder) gets its own repository, never commits to the parent.
+    if (!existsSync(join(root, '.git'))) {
       // --template= : no hooks or other files from the operator's template directory.
       await gitOk(root, ['init', '--quiet', '--template=', '--initial-branch=main']);
+      await gitOk(root, ['config', 'core.autocrlf', 'false']);
+      await gitOk(root, ['config', 'core.safecrlf', 'false']);
     }
     const git = sg(root);
-    await git.raw(['config', 'core.autocrlf', 'false']);
-    await git.raw(['config', 'core.safecrlf', 'false']);
+    const gitDir = (await git.raw(['rev-parse', '--absolute-git-dir'])).trim();
     await mkdir(join(gitDir, 'info'), { recursive: true });
     const exclude = join(gitDir, 'info', 'exclude');
     const excl = existsSync(exclude) ? await readFile(exclude, 'utf8') : '';
@@ -144,7 +145,13 @@ export class Archive {
 
     // Stream commits to fast-import while staging the new files as temp files beside their
     // targets; only when both succeeded do the renames happen (work tree never ahead of HEAD).
-    const imp = startFastImport(this.dir, this.gitDir, this.branch, head);
+    // Started on the first changed snapshot: an all-unchanged batch spawns no fast-import.
+    let started: FastImport | undefined;
+    const imp = {
+      add: (c: ImportCommit) => (started ??= startFastImport(this.dir, this.gitDir, this.branch, head)).add(c),
+      finish: async () => (started ? started.finish() : []),
+      abort: async () => started?.abort(),
+    };
     const staged = new StagedFiles();
     const results: CommitResult[] = [];
     const changed: number[] = [];
@@ -406,88 +413,4 @@ function cleanMessage(s: string): string {
   // eslint-disable-next-line no-control-regex
   const t = s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
   return t ? t + '\n' : '';
-}
-
-/** Write temp file in the same directory, then rename over the target. */
-async function writeAtomic(abs: string, data: Buffer): Promise<void> {
-  const dir = dirname(abs);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `${TMP_PREFIX}${randomBytes(6).toString('hex')}`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, abs);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** Index := HEAD, keeping stat data of unchanged entries and re-hashing only the changed files. */
-async function refreshIndex(dir: string): Promise<void> {
-  await gitOk(dir, ['read-tree', '--reset', 'HEAD']);
-  const r = await runGit(dir, ['update-index', '-q', '--refresh']);
-  if (r.code !== 0 && r.code !== 1) throw new GitError(['update-index'], r.code, r.stderr);
-}
-
-/**
- * New file contents written as temp files next to their targets (bounded concurrency), renamed
- * over the targets on commit() (atomic per file), removed on discard().
- */
-class StagedFiles {
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly staged = new Map<string, string>();
-  private readonly obsolete: string[] = [];
-  private readonly dirs = new Set<string>();
-  private error: unknown;
-
-  async stage(abs: string, data: Buffer): Promise<void> {
-    if (this.error) throw this.error;
-    while (this.inFlight.size >= WRITE_CONCURRENCY) await Promise.race(this.inFlight);
-    const dir = dirname(abs);
-    const tmp = join(dir, `${TMP_PREFIX}${randomBytes(6).toString('hex')}`);
-    const previous = this.staged.get(abs);
-    if (previous) this.obsolete.push(previous);
-    this.staged.set(abs, tmp);
-    let task: Promise<void> | undefined = undefined;
-    task = (async () => {
-      try {
-        if (!this.dirs.has(dir)) {
-          await mkdir(dir, { recursive: true });
-          this.dirs.add(dir);
-        }
-        await writeFile(tmp, data);
-      } catch (err) {
-        this.error ??= err;
-      } finally {
-        this.inFlight.delete(task!);
-      }
-    })();
-    this.inFlight.add(task);
-  }
-
-  /** Wait for every pending write; throws the first write error. */
-  async settle(): Promise<void> {
-    await Promise.all(this.inFlight);
-    if (this.error) throw this.error;
-  }
-
-  async commit(): Promise<void> {
-    await this.settle();
-    await pool(this.obsolete, WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }));
-    await pool([...this.staged], WRITE_CONCURRENCY, ([abs, tmp]) => rename(tmp, abs));
-  }
-
-  async discard(): Promise<void> {
-    await Promise.all(this.inFlight);
-    await pool([...this.obsolete, ...this.staged.values()], WRITE_CONCURRENCY, (tmp) => rm(tmp, { force: true }).catch(() => {}));
-  }
-}
-
-async function pool<T>(items: T[], n: number, work: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }

@@ -1,12 +1,13 @@
 /**
  * Added/removed line counts between two versions of a file, like `git diff --numstat`.
  * Common leading and trailing lines are skipped first (configs change in a few places), the rest
- * goes through `diff`'s Myers line diff, bounded: past MAX_EDIT the counts fall back to a
+ * goes through `diff`'s Myers line diff, bounded (edit length and time): past that the counts fall back to a
  * multiset comparison (never larger than the true diff, exact for pure additions/removals).
  */
 import { diffLines } from 'diff';
 
-const MAX_EDIT = 4000;
+const MAX_EDIT = 2000;
+const TIMEOUT_MS = 250;
 
 /** Lines including their terminator; a last line without newline is still a line. */
 export function splitLines(text: string): string[] {
@@ -43,7 +44,7 @@ export function lineStats(before: string | null | undefined, after: string): Lin
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   if (midA.length === 0 || midB.length === 0) return { added: midB.length, removed: midA.length };
-  const changes = diffLines(midA.join(''), midB.join(''), { maxEditLength: MAX_EDIT });
+  const changes = diffLines(midA.join(''), midB.join(''), { maxEditLength: MAX_EDIT, timeout: TIMEOUT_MS });
   if (!changes) return multisetStats(midA, midB);
   let added = 0;
   let removed = 0;

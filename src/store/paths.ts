@@ -3,8 +3,8 @@
  * store: no absolute paths, no `.`/`..`/empty segments, no `.git` segment, no control characters
  * or backslashes, no symlinked directory leading out of the store.
  */
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 export class UnsafePathError extends Error {
   constructor(path: string, why: string) {
@@ -32,30 +32,31 @@ export function checkRelativePath(path: string): string {
 }
 
 /**
- * Full check against a store directory: lexical checks, then the resolved path and the real path
- * of its deepest existing ancestor must both be inside the store. Returns the absolute path.
- * `realRoot` is realpath(store); `cache` remembers directories already proven safe.
+ * Full check against a store directory: lexical checks, the resolved path must be inside the
+ * store, and no existing directory on the way may be a symlink (or anything but a directory),
+ * so a write can never land outside the work tree or inside .git. Returns the absolute path.
+ * `realRoot` is realpath(store); `cache` remembers directories already checked.
  */
 export function resolveInStore(realRoot: string, path: string, cache?: Set<string>): string {
   checkRelativePath(path);
-  const abs = resolve(realRoot, ...path.split('/'));
+  const segs = path.split('/');
+  const abs = resolve(realRoot, ...segs);
   const rel = relative(realRoot, abs);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UnsafePathError(path, 'leaves the store');
-  let dir = dirname(abs);
+  const dir = dirname(abs);
   if (cache?.has(dir)) return abs;
-  const firstDir = dir;
-  for (;;) {
-    let real: string;
+  let cur = realRoot;
+  for (const seg of segs.slice(0, -1)) {
+    cur = join(cur, seg);
+    let st;
     try {
-      real = realpathSync(dir);
+      st = lstatSync(cur);
     } catch {
-      if (dir === realRoot || dirname(dir) === dir) throw new UnsafePathError(path, 'store missing');
-      dir = dirname(dir);
-      continue;
+      break; // does not exist yet: created as a plain directory on write
     }
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) throw new UnsafePathError(path, 'leaves the store (symlink)');
-    break;
+    if (st.isSymbolicLink()) throw new UnsafePathError(path, 'goes through a symlink');
+    if (!st.isDirectory()) break; // the write will fail cleanly (ENOTDIR) and abort the batch
   }
-  cache?.add(firstDir);
+  cache?.add(dir);
   return abs;
 }

@@ -7,7 +7,7 @@ import type { SessionSpec } from '../drivers/types.js';
 import { classifySshError } from './classify.js';
 import { connect } from './connect.js';
 import { runExec } from './exec.js';
-import { runShell } from './shell.js';
+import { runShell, TypeAheadRefused } from './shell.js';
 import type { SessionOptions } from './types.js';
 
 export async function collectOutputs(
@@ -15,6 +15,16 @@ export async function collectOutputs(
   spec: SessionSpec,
   commands: readonly string[],
 ): Promise<Record<string, string>> {
+  try {
+    return await session(opts, spec, commands);
+  } catch (err) {
+    // A device that pages despite `terminal length 0` cannot take typed-ahead commands: once more, one by one.
+    if (err instanceof TypeAheadRefused) return session(opts, { ...spec, typeAhead: false }, commands);
+    throw err;
+  }
+}
+
+async function session(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<Record<string, string>> {
   const client = await connect(opts);
   const where = `${opts.target.host}:${opts.target.port}`;
   // Errors after login (socket reset mid-output) surface here too.

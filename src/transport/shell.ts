@@ -21,6 +21,8 @@ class ShellReader {
   private answeredAt = -1;
   private received = 0;
   private readonly decoder = new StringDecoder('utf8');
+  /** While typing ahead, a pager would eat the queued commands as keystrokes: stop instead. */
+  refuseResponders = false;
 
   constructor(
     private readonly channel: ClientChannel,
@@ -64,6 +66,10 @@ class ShellReader {
     // Answer a pager or banner once per appearance (not again until new output arrives).
     for (const r of this.spec.responders ?? []) {
       if (this.answeredAt !== this.received && r.pattern.test(line)) {
+        if (this.refuseResponders) {
+          this.fail(new TypeAheadRefused(`${this.where}: the device paged or prompted while commands were typed ahead`));
+          return;
+        }
         this.answeredAt = this.received;
         this.channel.write(r.answer);
         break;
@@ -107,7 +113,8 @@ class ShellReader {
 
 /** `hostname` part of a prompt like `sw1#`, `sw1(config)#`, `admin@fw1>`: later prompts must start with it. */
 function promptStem(prompt: string): string {
-  return prompt.trim().replace(/[\s#>$%\])(:]+$/, '').replace(/\(.*$/, '');
+  // `fw/admin#` (ASA context) may become `fw#` after `changeto system`: the stem is the host part.
+  return prompt.trim().replace(/[\s#>$%\])(:]+$/, '').replace(/\(.*$/, '').split('/')[0]!;
 }
 
 function lastLine(output: string): string {
@@ -129,6 +136,57 @@ async function enable(reader: ShellReader, spec: SessionSpec, opts: SessionOptio
   }
   if (!done(line)) throw new PullError('auth', `${where}: enable refused (wrong enable_password?)`);
   return line;
+}
+
+type LineTest = (line: string) => boolean;
+
+/** Typed-ahead input met a pager or question: the session is retried one command at a time. */
+export class TypeAheadRefused extends PullError {
+  constructor(message: string) {
+    super('protocol', message);
+  }
+}
+
+/**
+ * Setup commands typed ahead in one write (one round trip for all of them), then each command
+ * sent after the previous prompt came back.
+ */
+async function oneByOne(reader: ShellReader, setup: readonly string[], commands: readonly string[], stem: string, atPrompt: LineTest): Promise<Record<string, string>> {
+  if (setup.length) {
+    reader.send(setup.map((c) => c + '\n').join(''));
+    await reader.until((line, output) => atPrompt(line) && promptLines(output(), stem) >= setup.length);
+  }
+  const outputs: Record<string, string> = {};
+  for (const command of commands) {
+    reader.send(command + '\n');
+    outputs[command] = await reader.until(atPrompt);
+  }
+  return outputs;
+}
+
+/**
+ * Every command typed ahead in one write (platforms whose CLI queues input, like IOS): one round
+ * trip for the whole session. The output is split at the prompt lines the device printed
+ * before each echoed command; each piece is handed on as echo + output + prompt, as if sent alone.
+ */
+async function typeAhead(reader: ShellReader, all: readonly string[], skip: number, prompt: string, atPrompt: LineTest, where: string): Promise<Record<string, string>> {
+  reader.refuseResponders = true;
+  reader.send(all.map((c) => c + '\n').join(''));
+  const output = await reader.until((line, out) => atPrompt(line) && promptLines(out(), prompt) >= all.length);
+  const pieces: string[][] = [[]];
+  for (const line of normalizeTerminalText(output).split('\n')) {
+    if (line.startsWith(prompt)) pieces.push([line.slice(prompt.length).trimStart()]);
+    else pieces[pieces.length - 1]!.push(line);
+  }
+  // n commands: n pieces, then the final bare prompt.
+  if (pieces.length !== all.length + 1) {
+    throw new TypeAheadRefused( `${where}: typed-ahead output has ${pieces.length - 1} prompts for ${all.length} commands`);
+  }
+  const outputs: Record<string, string> = {};
+  all.forEach((command, i) => {
+    if (i >= skip) outputs[command] = pieces[i]!.join('\n') + '\n' + prompt;
+  });
+  return outputs;
 }
 
 /** Lines of `output` that begin with a prompt (`sw1#` alone or followed by the next typed command). */
@@ -162,17 +220,10 @@ export async function runShell(
     // prompt (split across TCP segments) cannot end a command early.
     const stem = promptStem(promptLine);
     const atPrompt = (line: string) => spec.prompt.test(line) && line.trim().startsWith(stem);
-    // Setup commands are typed ahead in one write (one round trip instead of one each): done when
-    // a prompt line has come back for each of them.
-    if (spec.setup.length) {
-      reader.send(spec.setup.map((c) => c + '\n').join(''));
-      await reader.until((line, output) => atPrompt(line) && promptLines(output(), stem) >= spec.setup.length);
-    }
-    const outputs: Record<string, string> = {};
-    for (const command of commands) {
-      reader.send(command + '\n');
-      outputs[command] = await reader.until(atPrompt);
-    }
+    const prompt = promptLine.trim();
+    const outputs = spec.typeAhead
+      ? await typeAhead(reader, [...spec.setup, ...commands], spec.setup.length, prompt, atPrompt, where)
+      : await oneByOne(reader, spec.setup, commands, stem, atPrompt);
     if (spec.exit) reader.send(spec.exit + '\n');
     return outputs;
   } finally {

@@ -82,8 +82,8 @@ for (const c of cases) {
     const secret = sibling(c.file, 'secret.yaml');
     if (secret) {
       const spec = (parseYaml(secret) ?? {}) as { pass?: string[]; fail?: string[] };
-      for (const p of spec.fail ?? []) assert.doesNotMatch(stored, new RegExp(p), `${label}: secret /${p}/ stored`);
-      for (const p of spec.pass ?? []) assert.match(stored, new RegExp(p), `${label}: /${p}/ missing after masking`);
+      for (const p of spec.fail ?? []) assert.doesNotMatch(stored, new RegExp(p, 'm'), `${label}: secret /${p}/ stored`);
+      for (const p of spec.pass ?? []) assert.match(stored, new RegExp(p, 'm'), `${label}: /${p}/ missing after masking`);
     }
 
     const significant = sibling(c.file, 'significant_changes.yaml');

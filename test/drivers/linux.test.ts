@@ -196,3 +196,17 @@ test('linux default file list pulls cleanly from sshd', { skip: skipWithoutSshd 
     await server.stop();
   }
 });
+
+test('linux parses its recorded fixture (a real sshd session) to the recorded output', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { answerFor, loadTranscript } = await import('../../src/sim/transcript.js');
+  const { fileURLToPath } = await import('node:url');
+  const dir = fileURLToPath(new URL('../../src/drivers/linux/fixtures/', import.meta.url));
+  const t = loadTranscript(join(dir, 'linux#debian12_openssh9.2#simulation.yaml'));
+  const outputs = Object.fromEntries(linux.commands.map((c) => [c, answerFor(t, c)!]));
+  assert.ok(Object.values(outputs).every((o) => typeof o === 'string'), 'every default command recorded');
+  const { config, facts } = linux.parse(outputs);
+  assert.equal(linux.maskSecrets(config), readFileSync(join(dir, 'linux#debian12_openssh9.2#output.txt'), 'utf8'));
+  assert.equal(facts.os_version, 'Debian GNU/Linux 12 (bookworm)');
+  assert.match(config, /^### file: \/etc\/crontab\n### unreadable: No such file or directory$/m);
+});

@@ -50,3 +50,12 @@ test('mellanox_mlnxos masks user passwords, communities and server keys', () => 
   );
   assert.equal(mellanoxMlnxos.maskSecrets(masked), masked);
 });
+
+test('mellanox_mlnxos prompt patterns hold mlnxos#generic#prompt.yaml', { skip: skipWithoutTranscripts }, async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const spec = parse(readFileSync(transcriptPath('mlnxos#generic#prompt.yaml'), 'utf8')) as { pass: string[] };
+  for (const p of spec.pass) assert.match(p, mellanoxMlnxos.session.prompt, JSON.stringify(p));
+  assert.match(' [standalone: master] > ', mellanoxMlnxos.session.enable!.unprivilegedPrompt);
+  assert.doesNotMatch(' [standalone: master] # ', mellanoxMlnxos.session.enable!.unprivilegedPrompt);
+});

@@ -54,3 +54,11 @@ test('tnsr refuses a capture that stops at a pager', () => {
   const raw = 'show configuration running cli\n\rnacm disable\nrestconf\n    enable true\n--More--';
   assert.throws(() => tnsr.parse({ [tnsr.commands[2]!]: raw }), (e: unknown) => e instanceof PullError && e.kind === 'incomplete-output');
 });
+
+test('tnsr prompt pattern holds tnsr#generic#prompt.yaml (raw, with pager erase bytes)', { skip: skipWithoutTranscripts }, async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const spec = parse(readFileSync(transcriptPath('tnsr#generic#prompt.yaml'), 'utf8')) as { pass: string[] };
+  for (const p of spec.pass) assert.match(p, tnsr.session.prompt, JSON.stringify(p));
+  assert.doesNotMatch('    enable true', tnsr.session.prompt);
+});

@@ -41,8 +41,8 @@ export function checkConformance(driver: Driver, file: string, outputs: Record<s
   const secret = sibling(file, 'secret.yaml');
   if (secret) {
     const spec = (parseYaml(secret) ?? {}) as { pass?: string[]; fail?: string[] };
-    for (const p of spec.fail ?? []) assert.doesNotMatch(stored, new RegExp(p), `${label}: secret /${p}/ stored`);
-    for (const p of spec.pass ?? []) assert.match(stored, new RegExp(p), `${label}: /${p}/ missing after masking`);
+    for (const p of spec.fail ?? []) assert.doesNotMatch(stored, new RegExp(p, 'm'), `${label}: secret /${p}/ stored`);
+    for (const p of spec.pass ?? []) assert.match(stored, new RegExp(p, 'm'), `${label}: /${p}/ missing after masking`);
   }
   const significant = sibling(file, 'significant_changes.yaml');
   if (significant) {

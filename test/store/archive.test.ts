@@ -63,6 +63,19 @@ describe('Archive.open', () => {
     assert.equal(git(dir, 'status', '--porcelain'), '');
   });
 
+  test('a store folder inside another repository gets its own repository; the parent is untouched', async () => {
+    const parent = tempDir();
+    git(parent, 'init', '-q');
+    const dir = join(parent, 'store');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'README.md'), '# store\n');
+    const archive = await Archive.open(dir);
+    await archive.commitSnapshots([snap('sw1', 'x\n')]);
+    assert.equal(git(dir, 'rev-parse', '--show-toplevel').trim(), dir);
+    assert.ok(gitFails(parent, 'rev-parse', '--verify', 'HEAD'), 'no commit in the parent');
+    assert.equal(count(dir), 2);
+  });
+
   test("ignores the operator's global config, hooks, templates and ambient GIT_* variables", async () => {
     const home = process.env.HOME!;
     const hooks = join(home, 'hooks');
@@ -272,8 +285,12 @@ describe('commitSnapshots', () => {
     const outside = tempDir();
     symlinkSync(outside, join(dir, 'escape'));
     const archive = await Archive.open(dir);
+    symlinkSync(join(dir, '.git'), join(dir, 'gitlink'));
+    symlinkSync('core', join(dir, 'corelink'));
     const head = git(dir, 'rev-parse', 'HEAD').trim();
     const bad = [
+      'gitlink/config',
+      'corelink/sw1.cfg',
       '../x.cfg',
       'core/../../x.cfg',
       '/etc/passwd',

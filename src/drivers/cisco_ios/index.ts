@@ -41,6 +41,7 @@ export const ciscoIos: Driver = {
   description: 'Cisco IOS and IOS-XE routers and switches',
   session: {
     mode: 'shell',
+    typeAhead: true,
     prompt: PROMPT,
     setup: ['terminal length 0', 'terminal width 0'],
     responders: [{ pattern: /\s?--More--\s?$/, answer: ' ' }],

@@ -29,7 +29,8 @@ export const CISCO_MASKS: readonly MaskRule[] = [
   m(/\s*snmp-server user .*? priv (?:des|3des|aes(?: \d+)?)/),
   // tacacs/radius: key 7 xxx, server-key 7 xxx, server-private 1.2.3.4 key 7 xxx, pac key
   m(/\s*(?:tacacs-server|radius-server)(?: host \S+.*?)? key(?: \d+)?/),
-  m(/\s*(?:key|server-key|pac key)(?: \d+)?/),
+  // not `key chain NAME` nor a key-chain entry id (` key 1`)
+  m(/\s*(?:key|server-key|pac key)(?! chain\b)(?!\s+\d+\s*$)(?: \d+)?/),
   m(/\s*client \S+(?: vrf \S+)? server-key(?: \d+)?/),
   m(/\s*server-private \S+(?: .*?)? key(?: \d+)?/),
   // routing protocol and FHRP authentication

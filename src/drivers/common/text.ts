@@ -11,7 +11,8 @@ export const MASK = '<masked>';
 
 /** Remove ANSI escapes, resolve backspaces and carriage-return overwrites, unify line ends. */
 export function normalizeTerminalText(raw: string): string {
-  let text = raw.replace(ANSI, '').replace(/\r+\n/g, '\n');
+  // ESC E (NEL, "next line"; HP ProCurve draws lines with it) is a line break, not decoration.
+  let text = raw.replace(/\x1bE/g, '\n').replace(ANSI, '').replace(/\r+\n/g, '\n');
   // "abc\b\bX" as a terminal shows it
   while (/[^\n\b]\x08/.test(text)) text = text.replace(/[^\n\b]\x08/g, '');
   text = text.replace(/\x08/g, '');

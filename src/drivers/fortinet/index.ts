@@ -2,8 +2,10 @@
  * Fortinet FortiOS (FortiGate, also FortiManager/FortiAnalyzer CLIs) in an interactive shell.
  * Paging cannot be switched off without changing the config (`config system console`), so
  * `--More--` is answered by a responder and the config is read through `| grep .`, which is
- * never paged. FortiManager has no `| grep` on `show`, so plain `show` follows as a fallback.
- * With VDOMs enabled the top-level `show` already prints `config global` and every VDOM.
+ * never paged. FortiManager is read with plain `show` (so Oxidized's recording of it), hence
+ * `show` follows as a fallback; the static command list means a FortiGate answers it too (a
+ * second, paged copy that parse ignores). With VDOMs enabled the top-level `show` already
+ * prints `config global` and every VDOM.
  */
 import { PullError } from '../../core/errors.js';
 import { capture, commandBody, dropLines, tidy } from '../common/text.js';
@@ -25,7 +27,8 @@ const VOLATILE = [/^#conf_file_ver=/, /^\s*--More--\s*$/];
 
 /**
  * Kept but not drift: the config header (firmware build, last saving user) and the Internet
- * Service Database names that FortiGuard updates create and rename by themselves.
+ * Service Database names that FortiGuard updates create and renumber by themselves. Ignore
+ * rules are per line, so an ISDB update that adds a name still shows its `edit "<name>"` line.
  */
 const IGNORE = [
   /^#(config-version|buildno|branch_pt)=/,
@@ -71,7 +74,7 @@ function checkComplete(body: string, command: string): void {
 
 export const fortinet: Driver = {
   id: 'fortinet',
-  aliases: ['fortios', 'fortigate', 'fortinet_fortios'],
+  aliases: ['fortios', 'fortigate'],
   description: 'Fortinet FortiGate firewalls (FortiOS, VDOMs) and FortiManager',
   session: {
     mode: 'shell',
