@@ -25,8 +25,39 @@ import { fsOs } from './fs_os/index.js';
 import { broadcomEfos } from './broadcom_efos/index.js';
 import { netgearProsafe } from './netgear_prosafe/index.js';
 import { ciscoFtd } from './cisco_ftd/index.js';
+import { tnsr } from './tnsr/index.js';
+import { mellanoxMlnxos } from './mellanox_mlnxos/index.js';
 
-export const DRIVERS: readonly Driver[] = [ciscoIos, arubaAoscx, linux, opnsense, pfsense, arubaOs, arubaInstant, juniperJunos, fortinet, mikrotikRouteros, vyos, paloaltoPanos, ciscoNxos, ciscoXr, ciscoAsa, aristaEos, hpProcurve, hpComware, fsOs, broadcomEfos, netgearProsafe, ciscoFtd];
+export const DRIVERS: readonly Driver[] = [
+  // Cisco and Cisco-like CLIs
+  ciscoIos,
+  ciscoNxos,
+  ciscoXr,
+  ciscoAsa,
+  ciscoFtd,
+  aristaEos,
+  hpProcurve,
+  hpComware,
+  fsOs,
+  broadcomEfos,
+  netgearProsafe,
+  // Aruba
+  arubaAoscx,
+  arubaOs,
+  arubaInstant,
+  // Other network OSes
+  juniperJunos,
+  fortinet,
+  paloaltoPanos,
+  mikrotikRouteros,
+  vyos,
+  tnsr,
+  mellanoxMlnxos,
+  // Firewalls distributions and hosts
+  opnsense,
+  pfsense,
+  linux,
+];
 
 const byName = new Map<string, Driver>();
 for (const driver of DRIVERS) {

@@ -320,7 +320,6 @@ export class Archive {
     await this.git().raw(['update-ref', '-m', oneLine(reason), name, id]);
   }
 
-  /** What a full ref name points at, or null. */
   /**
    * Point many refs at commits with one `git update-ref --stdin` (a cycle's new baselines).
    * Names are checked here (no `git check-ref-format` per ref); ids must be full commit ids.
@@ -336,6 +335,7 @@ export class Archive {
     await gitOk(this.dir, ['update-ref', '-m', oneLine(reason), '--stdin'], entries.map((e) => `update ${e.name} ${e.commit}\n`).join(''));
   }
 
+  /** What a full ref name points at, or null. */
   async getRef(name: string): Promise<string | null> {
     await checkRefName(this.dir, name);
     const r = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', name]);

@@ -147,14 +147,11 @@ export class TypeAheadRefused extends PullError {
   }
 }
 
-/**
- * Setup commands typed ahead in one write (one round trip for all of them), then each command
- * sent after the previous prompt came back.
- */
-async function oneByOne(reader: ShellReader, setup: readonly string[], commands: readonly string[], stem: string, atPrompt: LineTest): Promise<Record<string, string>> {
-  if (setup.length) {
-    reader.send(setup.map((c) => c + '\n').join(''));
-    await reader.until((line, output) => atPrompt(line) && promptLines(output(), stem) >= setup.length);
+/** Each setup command and each command sent after the previous prompt came back (prompts may change, e.g. after `enable`). */
+async function oneByOne(reader: ShellReader, setup: readonly string[], commands: readonly string[], atPrompt: LineTest): Promise<Record<string, string>> {
+  for (const command of setup) {
+    reader.send(command + '\n');
+    await reader.until(atPrompt);
   }
   const outputs: Record<string, string> = {};
   for (const command of commands) {
@@ -189,11 +186,11 @@ async function typeAhead(reader: ShellReader, all: readonly string[], skip: numb
   return outputs;
 }
 
-/** Lines of `output` that begin with a prompt (`sw1#` alone or followed by the next typed command). */
-function promptLines(output: string, stem: string): number {
+/** Lines of `output` that begin with the session's prompt (alone, or followed by the next typed command). */
+function promptLines(output: string, prompt: string): number {
   return normalizeTerminalText(output)
     .split('\n')
-    .filter((l) => l.startsWith(stem) && /^[^\s]*[#>$%\]]/.test(l)).length;
+    .filter((l) => l.startsWith(prompt)).length;
 }
 
 export async function runShell(
@@ -223,7 +220,7 @@ export async function runShell(
     const prompt = promptLine.trim();
     const outputs = spec.typeAhead
       ? await typeAhead(reader, [...spec.setup, ...commands], spec.setup.length, prompt, atPrompt, where)
-      : await oneByOne(reader, spec.setup, commands, stem, atPrompt);
+      : await oneByOne(reader, spec.setup, commands, atPrompt);
     if (spec.exit) reader.send(spec.exit + '\n');
     return outputs;
   } finally {

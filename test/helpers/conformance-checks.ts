@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PullError } from '../../src/core/errors.js';
 import { normalizeTerminalText } from '../../src/drivers/common/text.js';
@@ -11,13 +12,15 @@ import type { Driver } from '../../src/drivers/types.js';
 import { assertLinesInOrder } from './lines-in-order.js';
 import { transcriptPath } from './transcripts.js';
 
+/** `file` is a shared transcript name or an absolute path (a driver's own fixtures). */
 function sibling(file: string, kind: string): string | undefined {
-  const path = transcriptPath(file.replace(/simulation\.yaml$/, kind));
+  const sim = isAbsolute(file) ? file : transcriptPath(file);
+  const path = sim.replace(/simulation\.yaml$/, kind);
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
 export function checkConformance(driver: Driver, file: string, outputs: Record<string, string>): string {
-  const label = `${driver.id} ${file}`;
+  const label = `${driver.id} ${basename(file)}`;
   const { config } = driver.parse(outputs);
   const stored = driver.maskSecrets(config);
   assert.doesNotMatch(stored, /\r|\x1b|--More--|\x08/, `${label}: CR, escape, pager or backspace left`);

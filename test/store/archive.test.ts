@@ -434,6 +434,20 @@ describe('read, log, refs, tags', () => {
     await assert.rejects(archive.setRef('refs/baselines/sw1', 'deadbeef'), /not a commit/);
   });
 
+  test('setRefs: many baselines in one update-ref; unsafe names and short ids rejected', async () => {
+    const dir = tempDir();
+    const archive = await Archive.open(dir);
+    const res = await archive.commitSnapshots([snap('a', '1\n'), snap('b', '2\n')]);
+    await archive.setRefs(res.map((r) => ({ name: `refs/baselines/${r.device}`, commit: r.commit! })), 'first snapshot');
+    assert.equal(git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/baselines/').trim(), res.map((r) => `refs/baselines/${r.device} ${r.commit}`).join('\n'));
+    await archive.setRefs([]);
+    for (const name of ['refs/baselines/../x', 'refs/baselines/a b', 'refs/x.lock', 'HEAD', 'refs/baselines/x\nupdate refs/heads/main 0']) {
+      await assert.rejects(archive.setRefs([{ name, commit: res[0]!.commit! }]), /unsafe ref name/, name);
+    }
+    await assert.rejects(archive.setRefs([{ name: 'refs/baselines/a', commit: 'HEAD' }]), /not a full commit id/);
+    assert.equal(git(dir, 'rev-parse', 'refs/baselines/a').trim(), res[0]!.commit);
+  });
+
   test('approval tags are annotated, by driftwatch, with the message; no overwrite', async () => {
     const dir = tempDir();
     const archive = await Archive.open(dir);

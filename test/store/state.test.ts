@@ -230,6 +230,11 @@ describe('baselines and drift', () => {
     s.setBaseline({ device: 'sw1', commit: 'c2', approvedAt: at(5), approvedBy: 'bob', message: 'CHG-1' });
     assert.deepEqual(s.getBaseline('sw1'), { device: 'sw1', commit: 'c2', approvedAt: at(5).toISOString(), approvedBy: 'bob', message: 'CHG-1' });
     assert.equal(s.listBaselines().length, 1);
+    s.setBaselines([
+      { device: 'sw2', commit: 'c3', approvedAt: at(9), message: 'first snapshot' },
+      { device: 'sw3', commit: 'c4', approvedAt: at(9) },
+    ]);
+    assert.deepEqual(s.listBaselines().map((b) => [b.device, b.commit]), [['sw1', 'c2'], ['sw2', 'c3'], ['sw3', 'c4']]);
     s.close();
   });
 

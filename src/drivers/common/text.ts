@@ -3,8 +3,9 @@
  * Everything here takes and returns strings; nothing reads the clock or the network.
  */
 
-// CSI sequences (colors, cursor moves, erase line), OSC titles, and lone ESC + one char.
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+// CSI sequences (colors, cursor moves, erase line), OSC titles, and lone ESC + one char
+// (including the keypad modes ESC = and ESC > that pagers send).
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>@-Z\\-_]/g;
 
 /** Mask text that replaces every secret in stored configs; drivers use it, tests look for it. */
 export const MASK = '<masked>';
