@@ -2,9 +2,9 @@
  * The drift engine: baseline text + current text (+ ignore rules and driver knowledge) to a
  * drift verdict with a labelled unified diff. Pure; the only importer of `diff`.
  */
-import { structuredPatch } from 'diff';
 import type { DriftKnowledge } from '../drivers/types.js';
 import { withoutIgnored } from './ignore.js';
+import { hunkHeader, lineHunks } from './line-diff.js';
 import { sectionLabel } from './sections.js';
 import { severityOf, type DriftSeverity } from './severity.js';
 
@@ -33,15 +33,15 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
   if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'normal', sections: [], diff: '' };
 
   const path = opts.path ?? 'config';
-  const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, 'baseline', 'current', { context: opts.context ?? 3 });
   const afterLines = after.split('\n');
   const beforeLines = before.split('\n');
+  const hunks = lineHunks(beforeLines, afterLines, { context: opts.context ?? 3 });
   const out: string[] = [`--- a/${path}\tbaseline`, `+++ b/${path}\tcurrent`];
   const sections = new Set<string>();
   const changed: string[] = [];
   let added = 0;
   let removed = 0;
-  for (const hunk of patch.hunks) {
+  for (const hunk of hunks) {
     let oldAt = hunk.oldStart - 1;
     let newAt = hunk.newStart - 1;
     let hunkLabel: string | undefined;
@@ -62,7 +62,7 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
       if (kind !== '+') oldAt++;
       if (kind !== '-') newAt++;
     }
-    out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ ${hunkLabel ?? ''}`.trimEnd(), ...body);
+    out.push(`${hunkHeader(hunk)} ${hunkLabel ?? ''}`.trimEnd(), ...body);
   }
   return {
     drifted: added + removed > 0,

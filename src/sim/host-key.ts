@@ -35,7 +35,19 @@ export function hostKeyFromPrivate(privateKey: string, publicKey?: string): SimH
   };
 }
 
+/**
+ * A fresh ed25519 key pair. ssh2's generator drops a leading zero byte about once in 256 keys,
+ * giving a key its own parser rejects: such keys are discarded and another one is made.
+ */
 export function generateHostKey(): SimHostKey {
-  const pair = utils.generateKeyPairSync('ed25519');
-  return hostKeyFromPrivate(pair.private, pair.public);
+  for (let attempt = 1; ; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    try {
+      const key = hostKeyFromPrivate(pair.private, pair.public);
+      const probe = Buffer.from('driftwatch-sim');
+      if (key.blob.length === 51 && key.parsed.verify(probe, key.parsed.sign(probe)) === true) return key;
+    } catch (err) {
+      if (attempt >= 20) throw err;
+    }
+  }
 }

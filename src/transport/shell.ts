@@ -10,13 +10,19 @@ import { normalizeTerminalText } from '../drivers/common/text.js';
 import type { SessionOptions } from './types.js';
 
 const TAIL = 4096;
+/** Quiet time after which a prompt-shaped line with an unexpected hostname counts as the prompt. */
+const SETTLE_MS = 400;
+
+/** true: done now; 'settle': done if no more output follows within SETTLE_MS; false: keep reading. */
+type PromptTest = (line: string, output: () => string) => boolean | 'settle';
 
 /** Collects channel output and resolves when its last line satisfies a predicate. */
 class ShellReader {
   private chunks: string[] = [];
   private tail = '';
-  private waiter?: { test: (line: string, output: () => string) => boolean; resolve: (out: string) => void; reject: (e: PullError) => void };
+  private waiter?: { test: PromptTest; resolve: (out: string) => void; reject: (e: PullError) => void };
   private idle?: NodeJS.Timeout;
+  private settle?: NodeJS.Timeout;
   private closed?: PullError;
   private answeredAt = -1;
   private received = 0;
@@ -53,16 +59,11 @@ class ShellReader {
     if (!this.waiter) return;
     this.armIdle();
     const line = this.lastLine();
-    if (this.waiter.test(line, () => this.chunks.join(''))) {
-      const out = this.chunks.join('');
-      this.chunks = [];
-      this.tail = '';
-      const { resolve } = this.waiter;
-      this.waiter = undefined;
-      clearTimeout(this.idle);
-      resolve(out);
-      return;
-    }
+    clearTimeout(this.settle);
+    const verdict = this.waiter.test(line, () => this.chunks.join(''));
+    if (verdict === true) return this.finish();
+    // Looks like a prompt but is not certainly ours: done only if the device then stays quiet.
+    if (verdict === 'settle') this.settle = setTimeout(() => this.finish(), SETTLE_MS);
     // Answer a pager or banner once per appearance (not again until new output arrives).
     for (const r of this.spec.responders ?? []) {
       if (this.answeredAt !== this.received && r.pattern.test(line)) {
@@ -77,6 +78,17 @@ class ShellReader {
     }
   }
 
+  private finish(): void {
+    const out = this.chunks.join('');
+    this.chunks = [];
+    this.tail = '';
+    const { resolve } = this.waiter!;
+    this.waiter = undefined;
+    clearTimeout(this.idle);
+    clearTimeout(this.settle);
+    resolve(out);
+  }
+
   private armIdle(): void {
     clearTimeout(this.idle);
     this.idle = setTimeout(
@@ -88,13 +100,14 @@ class ShellReader {
   fail(err: PullError): void {
     this.closed ??= err;
     clearTimeout(this.idle);
+    clearTimeout(this.settle);
     const w = this.waiter;
     this.waiter = undefined;
     w?.reject(err);
   }
 
   /** Resolve with everything received until the last line passes `test`. */
-  until(test: (line: string, output: () => string) => boolean): Promise<string> {
+  until(test: PromptTest): Promise<string> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       this.waiter = { test, resolve, reject };
@@ -108,6 +121,7 @@ class ShellReader {
 
   dispose(): void {
     clearTimeout(this.idle);
+    clearTimeout(this.settle);
   }
 }
 
@@ -138,7 +152,7 @@ async function enable(reader: ShellReader, spec: SessionSpec, opts: SessionOptio
   return line;
 }
 
-type LineTest = (line: string) => boolean;
+type LineTest = (line: string) => boolean | 'settle';
 
 /** Typed-ahead input met a pager or question: the session is retried one command at a time. */
 export class TypeAheadRefused extends PullError {
@@ -169,7 +183,7 @@ async function oneByOne(reader: ShellReader, setup: readonly string[], commands:
 async function typeAhead(reader: ShellReader, all: readonly string[], skip: number, prompt: string, atPrompt: LineTest, where: string): Promise<Record<string, string>> {
   reader.refuseResponders = true;
   reader.send(all.map((c) => c + '\n').join(''));
-  const output = await reader.until((line, out) => atPrompt(line) && promptLines(out(), prompt) >= all.length);
+  const output = await reader.until((line, out) => atPrompt(line) === true && promptLines(out(), prompt) >= all.length);
   const pieces: string[][] = [[]];
   for (const line of normalizeTerminalText(output).split('\n')) {
     if (line.startsWith(prompt)) pieces.push([line.slice(prompt.length).trimStart()]);
@@ -216,7 +230,8 @@ export async function runShell(
     // Later prompts must carry the same hostname, so a config line that merely looks like a
     // prompt (split across TCP segments) cannot end a command early.
     const stem = promptStem(promptLine);
-    const atPrompt = (line: string) => spec.prompt.test(line) && line.trim().startsWith(stem);
+    // A prompt with another hostname (renamed device, anonymised recording) is accepted once the device goes quiet.
+    const atPrompt = (line: string): boolean | 'settle' => spec.prompt.test(line) && (line.trim().startsWith(stem) || 'settle');
     const prompt = promptLine.trim();
     const outputs = spec.typeAhead
       ? await typeAhead(reader, [...spec.setup, ...commands], spec.setup.length, prompt, atPrompt, where)

@@ -37,15 +37,20 @@ test('a fleet of 200 generated devices starts, shares one host key and serves ev
 });
 
 test('basePort: device i listens on basePort + i', async () => {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const base = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  const fleet = await startFleet({ generate: { lines: 150 }, count: 3, basePort: base });
-  try {
-    assert.deepEqual(fleet.devices.map((d) => d.port), [base, base + 1, base + 2]);
-  } finally {
-    await fleet.close();
+  // Below the kernel's ephemeral range (32768+), where parallel tests' client sockets cannot take the ports.
+  for (let attempt = 0; ; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 9000);
+    try {
+      const fleet = await startFleet({ generate: { lines: 150 }, count: 3, basePort: base });
+      try {
+        assert.deepEqual(fleet.devices.map((d) => d.port), [base, base + 1, base + 2]);
+      } finally {
+        await fleet.close();
+      }
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 10) throw err;
+    }
   }
 });
 

@@ -104,7 +104,7 @@ export function registerSim(program: Command): void {
     .option('--seed <s>', 'seed of generated devices', '1')
     .option('--count <n>', 'number of devices (default: one per transcript)', int(1))
     .option('--host <addr>', 'listen address', '127.0.0.1')
-    .option('--base-port <p>', 'device i listens on p+i (default: ephemeral ports, slow to bind beyond a few thousand)', int(0))
+    .option('--base-port <p>', 'device i listens on p+i (take p < 32768; default: ephemeral ports, slow past a few thousand)', int(0))
     .option('--latency <ms>', 'delay before each answer', int(0))
     .option('--page-lines <n>', 'page answers every n lines with --More-- until paging is turned off', int(0))
     .option('--ignore-paging-off', 'keep paging even after "terminal length 0"')
