@@ -1,14 +1,15 @@
 /**
  * A fast line diff for configs, where changes are sparse and in place. Pure.
  *
- * The common prefix is stripped. Diffs needing only a few line
- * edits are then computed exactly by jsdiff (`diffArrays`, the engine behind `structuredPatch`), so
- * they come out exactly as before. Larger diffs strip the common suffix and walk both sides: on a
- * mismatch the nearest resynchronisation point (a line pair that matches, followed by `confirm`
- * more matching pairs, so repeated lines such as `!`, ` exit`, `}` make no false anchors) is
- * searched outward by distance, the gap up to it is diffed exactly with `diffArrays`, and the walk
- * goes on from there. With no anchor within `searchBound` the whole remainder goes to
- * `diffArrays`, so pathological inputs stay correct (just slower).
+ * Lines are compared as strings (see `tokens`). The common prefix and suffix are stripped, then
+ * both sides are walked: on a mismatch the nearest resynchronisation point (a line pair that
+ * matches, followed by `confirm` more matching pairs, so that repeated lines such as `!`, ` exit`,
+ * `}` make no false anchors) is searched outward by distance, the gap up to it is diffed exactly
+ * with `diffArrays` from `diff`, and the walk goes on from there. With no anchor within
+ * `searchBound` the whole remainder goes to `diffArrays`, so pathological inputs stay correct
+ * (just slower). When the walk finds only a few changed lines, jsdiff redoes the diff over
+ * everything after the prefix, which is exactly what `structuredPatch` computes: small drifts come
+ * out exactly as they always did, including how ambiguous edits among repeated lines align.
  *
  * The edit script is turned into unified hunks shaped exactly as `structuredPatch` shapes them.
  *
@@ -43,7 +44,7 @@ export interface LineDiffOptions {
   confirm?: number;
   /** How far (old + new lines from the mismatch) to look for an anchor (default 2000). */
   searchBound?: number;
-  /** Diffs of at most this many line edits are computed by jsdiff over the whole input (default 32; 0: never). */
+  /** When the walk finds at most this many changed lines, jsdiff redoes the diff over the whole input (default 64; 0: never). */
   exactEdits?: number;
 }
 
@@ -69,16 +70,20 @@ function side(raw: readonly string[]): Side {
  * exactly as jsdiff's line tokens compare. Lines are compared as strings: interning them to
  * integers (a Map lookup per line) cost more than every comparison the diff makes.
  */
-function tokens(s: Side): string[] {
-  const out = s.raw.length === s.n ? s.raw.slice() : s.raw.slice(0, s.n);
-  if (!s.eol) out[s.n - 1] += '\n';
+function tokens(s: Side): readonly string[] {
+  if (s.eol) return s.raw; // its trailing '' lies past n and is never read
+  const out = s.raw.slice();
+  out[s.n - 1] += '\n';
   return out;
 }
 
 class Script {
   readonly edits: Edit[] = [];
+  /** Lines removed plus lines added. */
+  changed = 0;
   push(kind: EditKind, count: number): void {
     if (count <= 0) return;
+    if (kind !== 'equal') this.changed += count;
     const last = this.edits[this.edits.length - 1];
     if (last && last.kind === kind) last.count += count;
     else this.edits.push({ kind, count });
@@ -114,7 +119,7 @@ export function lineEdits(oldRaw: readonly string[], newRaw: readonly string[], 
 function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[] {
   const confirm = Math.max(0, opts.confirm ?? 3);
   const bound = Math.max(1, opts.searchBound ?? 2000);
-  const exactEdits = Math.max(0, opts.exactEdits ?? 32);
+  const exactEdits = Math.max(0, opts.exactEdits ?? 64);
   const a = tokens(oldSide);
   const b = tokens(newSide);
   const n = a.length;
@@ -130,8 +135,6 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
     script.push('added', m - pre);
     return script.edits;
   }
-  // Few edits: jsdiff over everything after the prefix is what structuredPatch itself computes.
-  if (exactEdits > 0 && Math.abs(n - m) <= exactEdits && script.exact(a, pre, n, b, pre, m, exactEdits)) return script.edits;
 
   let suf = 0;
   while (suf < n - pre && suf < m - pre && a[n - 1 - suf] === b[m - 1 - suf]) suf++;
@@ -202,6 +205,15 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
   script.push('removed', endA - i);
   script.push('added', endB - j);
   script.push('equal', suf);
+
+  // Few edits: redo it with jsdiff over everything after the prefix, which is exactly what
+  // structuredPatch computes. The walk's edit count bounds the shortest edit script, so jsdiff
+  // stays within it.
+  if (script.changed <= exactEdits) {
+    const exact = new Script();
+    exact.push('equal', pre);
+    if (exact.exact(a, pre, n, b, pre, m, script.changed)) return exact.edits;
+  }
   return script.edits;
 }
 

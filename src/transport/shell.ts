@@ -184,8 +184,9 @@ async function typeAhead(reader: ShellReader, all: readonly string[], skip: numb
   reader.refuseResponders = true;
   reader.send(all.map((c) => c + '\n').join(''));
   const output = await reader.until((line, out) => atPrompt(line) === true && promptLines(out(), prompt) >= all.length);
+  // Split the raw text (drivers normalize it once, in parse).
   const pieces: string[][] = [[]];
-  for (const line of normalizeTerminalText(output).split('\n')) {
+  for (const line of output.split('\n')) {
     if (line.startsWith(prompt)) pieces.push([line.slice(prompt.length).trimStart()]);
     else pieces[pieces.length - 1]!.push(line);
   }
@@ -200,11 +201,14 @@ async function typeAhead(reader: ShellReader, all: readonly string[], skip: numb
   return outputs;
 }
 
-/** Lines of `output` that begin with the session's prompt (alone, or followed by the next typed command). */
+/**
+ * Lines of raw `output` that begin with the session's prompt (alone, or followed by the next typed
+ * command). Raw text: a CR ending the previous line does not matter, only what follows a LF.
+ */
 function promptLines(output: string, prompt: string): number {
-  return normalizeTerminalText(output)
-    .split('\n')
-    .filter((l) => l.startsWith(prompt)).length;
+  let count = output.startsWith(prompt) ? 1 : 0;
+  for (let at = output.indexOf('\n' + prompt); at !== -1; at = output.indexOf('\n' + prompt, at + 1)) count++;
+  return count;
 }
 
 export async function runShell(
