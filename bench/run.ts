@@ -34,7 +34,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { devices: 1000, latency: 50, lines: 1000, concurrency: 100, basePort: 30000, peers: false, keep: false };
+  const a: Args = { devices: 1000, latency: 50, lines: 1000, concurrency: 100, basePort: 20000, peers: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => Number(argv[++i]);
@@ -62,8 +62,13 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 class SimProcess {
   private child = fork(fileURLToPath(new URL('./sim-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   private ask<T>(msg: object): Promise<T> {
-    return new Promise((resolve) => {
-      this.child.once('message', (m) => resolve(m as T));
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`simulator process exited (${code})`));
+      this.child.once('exit', onExit);
+      this.child.once('message', (m) => {
+        this.child.off('exit', onExit);
+        resolve(m as T);
+      });
       this.child.send(msg);
     });
   }

@@ -122,8 +122,8 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
   const exactEdits = Math.max(0, opts.exactEdits ?? 64);
   const a = tokens(oldSide);
   const b = tokens(newSide);
-  const n = a.length;
-  const m = b.length;
+  const n = oldSide.n;
+  const m = newSide.n;
   const script = new Script();
 
   let pre = 0;

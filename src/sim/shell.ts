@@ -40,7 +40,8 @@ export class ShellSession {
   private stopped = false;
   private pagingOff = false;
   private awaitingSecret = false;
-  private pager?: string[];
+  /** Lines of a paged answer, and how many were written. */
+  private pager?: { lines: string[]; at: number };
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -192,7 +193,7 @@ export class ShellSession {
       return;
     }
     if (reply.output && device.pageLines > 0 && (!this.pagingOff || device.ignorePagingOff)) {
-      this.pager = splitKeepingEol(reply.text);
+      this.pager = { lines: splitKeepingEol(reply.text), at: 0 };
       this.nextPage(device.pageLines);
     } else this.write(reply.text);
     if (reply.close) {
@@ -204,12 +205,15 @@ export class ShellSession {
 
   /** Write up to `n` more lines; pause at ` --More-- ` while at least one full line remains. */
   private nextPage(n: number): void {
-    const rest = this.pager!;
-    this.write(rest.splice(0, n).join(''));
-    const more = rest.length > 1 || (rest.length === 1 && rest[0]!.endsWith('\n'));
-    if (more) this.write(MORE);
+    const pager = this.pager!;
+    const { lines } = pager;
+    const end = Math.min(lines.length, pager.at + n);
+    this.write(lines.slice(pager.at, end).join(''));
+    pager.at = end;
+    const left = lines.length - end;
+    if (left > 1 || (left === 1 && lines[end]!.endsWith('\n'))) this.write(MORE);
     else {
-      this.write(rest.join(''));
+      this.write(lines.slice(end).join(''));
       this.pager = undefined;
     }
   }

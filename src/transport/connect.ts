@@ -39,6 +39,8 @@ export function connect(opts: SessionOptions): Promise<Client> {
     signal?.addEventListener('abort', onAbort, { once: true });
 
     timer = setTimeout(() => fail(new PullError('timeout', `${where}: no SSH handshake within ${timeouts.connectMs / 1000}s`)), timeouts.connectMs);
+    // ssh2 leaves Nagle on: every small prompt/command round trip would wait for a delayed ACK (~40 ms).
+    client.on('connect', () => client.setNoDelay(true));
     client.on('handshake', () => {
       clearTimeout(timer);
       timer = setTimeout(() => fail(new PullError('timeout', `${where}: authentication not done within ${timeouts.authMs / 1000}s`)), timeouts.authMs);
