@@ -88,15 +88,27 @@ class SimProcess {
 
 /** Peak RSS while `fn` runs (sampled), in MB. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let peak = process.memoryUsage();
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peak.rss) peak = m;
+  };
+  const timer = setInterval(sample, 100);
   try {
     const value = await fn();
-    return { value, peak: Math.max(peak, process.memoryUsage().rss) / 1048576 };
+    sample();
+    if (process.env.BENCH_MEMORY) {
+      note(`  at peak: rss ${mb(peak.rss)} heapTotal ${mb(peak.heapTotal)} heapUsed ${mb(peak.heapUsed)} external ${mb(peak.external)} arrayBuffers ${mb(peak.arrayBuffers)} MB`);
+      (globalThis as { gc?: () => void }).gc?.();
+      note(`  after the cycle, after a full GC: heapUsed ${mb(process.memoryUsage().heapUsed)} MB`);
+    }
+    return { value, peak: peak.rss / 1048576 };
   } finally {
     clearInterval(timer);
   }
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));

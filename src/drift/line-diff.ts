@@ -1,11 +1,11 @@
 /**
  * A fast line diff for configs, where changes are sparse and in place. Pure.
  *
- * Lines are compared as strings (see `tokens`). The common prefix and suffix are stripped, then
- * both sides are walked: on a mismatch the nearest resynchronisation point (a line pair that
- * matches, followed by `confirm` more matching pairs, so that repeated lines such as `!`, ` exit`,
- * `}` make no false anchors) is searched outward by distance, the gap up to it is diffed exactly
- * with `diffArrays` from `diff`, and the walk goes on from there. With no anchor within
+ * Lines are compared as strings (see `tokens`). The common prefix is stripped, then both sides
+ * are walked: on a mismatch the nearest resynchronisation point (a line pair that matches,
+ * followed by `confirm` more matching pairs, so that repeated lines such as `!`, ` exit`, `}` make
+ * no false anchors) is searched outward by distance, the gap up to it (with the anchor's run) is
+ * diffed exactly with `diffArrays` from `diff`, and the walk goes on from there. With no anchor within
  * `searchBound` the whole remainder goes to `diffArrays`, so pathological inputs stay correct
  * (just slower). When the walk finds only a few changed lines, jsdiff redoes the diff over
  * everything after the prefix, which is exactly what `structuredPatch` computes: small drifts come
@@ -136,15 +136,11 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
     return script.edits;
   }
 
-  let suf = 0;
-  while (suf < n - pre && suf < m - pre && a[n - 1 - suf] === b[m - 1 - suf]) suf++;
-  const endA = n - suf;
-  const endB = m - suf;
+  // No common-suffix strip: jsdiff matches lines as early as it can, so among repeated lines the
+  // last edit of a file would align differently (later) than structuredPatch aligned it.
 
-  /** Does (i, j) start `confirm + 1` matching pairs (or a match running to both ends)? */
+  /** Does (i, j) start `confirm + 1` matching pairs, or a match running to both ends? */
   const anchors = (i: number, j: number): boolean => {
-    if (i === endA && j === endB) return true;
-    if (i >= endA || j >= endB) return false;
     for (let t = 0; t <= confirm; t++) {
       const x = i + t;
       const y = j + t;
@@ -156,55 +152,60 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
 
   let i = pre;
   let j = pre;
-  while (i < endA && j < endB) {
+  while (i < n && j < m) {
     if (a[i] === b[j]) {
       const i0 = i;
       do {
         i++;
         j++;
-      } while (i < endA && j < endB && a[i] === b[j]);
+      } while (i < n && j < m && a[i] === b[j]);
       script.push('equal', i - i0);
       continue;
     }
-    // Nearest anchor by distance (di + dj), balanced (in-place) candidates first.
-    const maxDi = endA - i;
-    const maxDj = endB - j;
+    // Nearest anchor by distance (di + dj) from the mismatch, balanced (in-place) candidates first.
+    const maxDi = n - i;
+    const maxDj = m - j;
     const maxD = Math.min(bound, maxDi + maxDj);
-    let found = -1;
-    for (let d = 1; d <= maxD && found < 0; d++) {
+    let di = -1;
+    let dj = -1;
+    for (let d = 1; d <= maxD && di < 0; d++) {
       const lo = Math.max(0, d - maxDj);
       const hi = Math.min(d, maxDi);
       const mid = Math.min(hi, Math.max(lo, d >> 1));
       for (let off = 0; mid - off >= lo || mid + off <= hi; off++) {
         const down = mid - off;
-        if (down >= lo && anchors(i + down, j + d - down)) {
-          found = down;
-          break;
-        }
         const up = mid + off;
-        if (off > 0 && up <= hi && anchors(i + up, j + d - up)) {
-          found = up;
-          break;
-        }
-      }
-      if (found >= 0) {
-        const i1 = i + found;
-        const j1 = j + d - found;
-        script.exact(a, i, i1, b, j, j1);
-        i = i1;
-        j = j1;
+        if (down >= lo && anchors(i + down, j + d - down)) di = down;
+        else if (off > 0 && up <= hi && anchors(i + up, j + d - up)) di = up;
+        else continue;
+        dj = d - di;
+        break;
       }
     }
-    if (found < 0) {
+    if (di < 0) {
       // No anchor near: jsdiff on all that is left (correct, maybe slow).
-      script.exact(a, i, endA, b, j, endB);
-      i = endA;
-      j = endB;
+      script.exact(a, i, n, b, j, m);
+      i = n;
+      j = m;
+      break;
+    }
+    // Diff the gap together with the anchor's confirmed run: jsdiff, matching as early as it can, may
+    // pair a gap line with a run line (say "+x ! -!" rather than "-! +x !"), as structuredPatch did.
+    const run = Math.min(confirm + 1, n - i - di, m - j - dj);
+    if (di === 1 && dj === 1 && (run === 0 || (a[i] !== b[j + 1] && b[j] !== a[i + 1]))) {
+      // A line replaced in place, which is what jsdiff makes of that window.
+      script.push('removed', 1);
+      script.push('added', 1);
+      i += 1;
+      j += 1;
+    } else {
+      script.exact(a, i, i + di + run, b, j, j + dj + run);
+      i += di + run;
+      j += dj + run;
     }
   }
-  script.push('removed', endA - i);
-  script.push('added', endB - j);
-  script.push('equal', suf);
+  script.push('removed', n - i);
+  script.push('added', m - j);
 
   // Few edits: redo it with jsdiff over everything after the prefix, which is exactly what
   // structuredPatch computes. The walk's edit count bounds the shortest edit script, so jsdiff

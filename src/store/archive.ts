@@ -206,6 +206,7 @@ export class Archive {
       this.synced = false;
     }
     await this.maybeGc();
+    prof?.mark('gc');
     prof?.print(`${snaps.length} snapshots, ${ids.length} commits`);
     return results;
   }

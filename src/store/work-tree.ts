@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GitError, gitOk, runGit } from './git-exec.js';
+import { gitOk } from './git-exec.js';
 
 /** Temp files start with this (listed in .git/info/exclude, so a crash leftover never shows in `git status`). */
 export const TMP_PREFIX = '.driftwatch-tmp-';
@@ -28,11 +28,13 @@ export async function writeAtomic(abs: string, data: Buffer): Promise<void> {
   }
 }
 
-/** Index := HEAD, keeping stat data of unchanged entries and re-hashing only the changed files. */
+/**
+ * Index := HEAD in one process: a mixed reset keeps the stat data of unchanged entries and
+ * re-hashes only the changed files (git >= 2.38 refreshes even with --quiet; older versions leave
+ * those few entries for the next `git status` to refresh, which is still clean).
+ */
 export async function refreshIndex(dir: string): Promise<void> {
-  await gitOk(dir, ['read-tree', '--reset', 'HEAD']);
-  const r = await runGit(dir, ['update-index', '-q', '--refresh']);
-  if (r.code !== 0 && r.code !== 1) throw new GitError(['update-index'], r.code, r.stderr);
+  await gitOk(dir, ['reset', '--quiet', '--mixed', 'HEAD', '--']);
 }
 
 /**

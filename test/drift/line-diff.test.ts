@@ -213,7 +213,7 @@ test('single in-place edits: hunks equal structuredPatch, also from the anchor w
     // it hands small diffs to jsdiff.
     const removed = base.slice(at, at + removeCount);
     const ambiguous = removed.some((line) => line === base[at + removeCount] || line === base[at - 1]);
-    if (!ambiguous) assert.deepEqual(lineHunks(a.split('\n'), b.split('\n'), { exactEdits: 0 }), want, `walk, case ${c}`);
+    if (true) assert.deepEqual(lineHunks(a.split('\n'), b.split('\n'), { exactEdits: 0 }), want, `walk, case ${c}`);
   }
 });
 
