@@ -1,6 +1,7 @@
 /**
  * The drift engine: baseline text + current text (+ ignore rules and driver knowledge) to a
- * drift verdict with a labelled unified diff. Pure; the only importer of `diff`.
+ * drift verdict with a labelled unified diff. Pure. The diff itself is `line-diff.ts`, which keeps
+ * src/drift/ the only importer of `diff`.
  */
 import type { DriftKnowledge } from '../drivers/types.js';
 import { withoutIgnored } from './ignore.js';

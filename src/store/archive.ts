@@ -19,12 +19,15 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { assertSafeName, buildCommitMessage, checkTrailerKeys } from './commit-message.js';
+import { assertSafeName, buildCommitMessage, buildImportMessage, checkTrailerKeys } from './commit-message.js';
 import { startFastImport, type FastImport, type ImportCommit } from './fast-import.js';
 import { GIT_ENV, gitEnv, gitOk, runGit } from './git-exec.js';
 import { lineStats } from './line-stats.js';
 import { checkRelativePath, resolveInStore } from './paths.js';
 import { StagedFiles, TMP_PREFIX, refreshIndex, writeAtomic } from './work-tree.js';
+
+/** More first snapshots than this in one batch are committed together (see commitBatch). */
+const FIRST_IMPORT_GROUP = 100;
 
 export interface SnapshotToCommit {
   device: string;
@@ -115,7 +118,7 @@ export class Archive {
     const readme = join(this.dir, 'README.md');
     const text = existsSync(readme) ? await readFile(readme) : Buffer.from(README);
     const imp = startFastImport(this.dir, this.gitDir, this.branch, null);
-    await imp.add({ path: 'README.md', data: text, message: 'Initialize driftwatch store\n', time: Date.now() / 1000 });
+    await imp.add({ files: [{ path: 'README.md', data: text }], message: 'Initialize driftwatch store\n', time: Date.now() / 1000 });
     await imp.finish();
     if (!existsSync(readme)) await writeAtomic(readme, text);
     await refreshIndex(this.dir);
@@ -160,7 +163,12 @@ export class Archive {
     };
     const staged = new StagedFiles();
     const results: CommitResult[] = [];
-    const changed: number[] = [];
+    // changed[k] = the snapshot indexes that commit k holds.
+    const changed: number[][] = [];
+    // A large first import goes in one commit per batch: git stores a full tree per commit, so one
+    // commit per new file would cost N^2/2 tree entries (10,000 devices: hours of zlib).
+    const firsts = snaps.filter((s) => !tree.has(s.path)).length;
+    const group: Array<{ index: number; path: string; data: Buffer; device: string; platform: string; added: number }> = [];
     const pending = new Map<string, { oid: string; text: string }>();
     let ids: string[];
     try {
@@ -177,10 +185,18 @@ export class Archive {
         const { added, removed } = lineStats(prevText, s.text);
         const data = Buffer.from(s.text, 'utf8');
         await staged.stage(absPaths[i]!, data);
-        await imp.add({ path: s.path, data, time, message: buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers }) });
         pending.set(s.path, { oid, text: s.text });
-        changed.push(i);
         results.push({ device: s.device, path: s.path, commit: null, added, removed });
+        if (!prevOid && firsts > FIRST_IMPORT_GROUP) {
+          group.push({ index: i, path: s.path, data, device: s.device, platform: s.platform, added });
+          continue;
+        }
+        await imp.add({ files: [{ path: s.path, data }], time, message: buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers }) });
+        changed.push([i]);
+      }
+      if (group.length) {
+        await imp.add({ files: group, time, message: buildImportMessage(group) });
+        changed.push(group.map((g) => g.index));
       }
       await staged.settle();
       prof?.mark('stream');
@@ -192,7 +208,7 @@ export class Archive {
       throw err;
     }
     if (!ids.length) return results;
-    changed.forEach((index, k) => (results[index]!.commit = ids[k]!));
+    changed.forEach((indexes, k) => indexes.forEach((index) => (results[index]!.commit = ids[k]!)));
     for (const [path, p] of pending) tree.set(path, p.oid);
     this.treeHead = ids[ids.length - 1]!;
 

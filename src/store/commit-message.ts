@@ -62,3 +62,12 @@ export function buildCommitMessage(m: {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * One commit for many devices' first snapshots (large first imports): subject with the count,
+ * one `Device:` trailer per device so `git log --grep` and trailer parsers still find them.
+ */
+export function buildImportMessage(devices: ReadonlyArray<{ device: string; platform: string; added: number }>): string {
+  const lines = devices.reduce((n, d) => n + d.added, 0);
+  return [`import: ${devices.length} devices, +${lines} lines`, '', ...devices.map((d) => `Device: ${d.device}`)].join('\n') + '\n';
+}

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { GitError, spawnGit } from './git-exec.js';
 
 export interface ImportCommit {
-  path: string;
-  data: Buffer;
+  /** Files the commit adds or replaces (one per device, several for a grouped first import). */
+  files: ReadonlyArray<{ path: string; data: Buffer }>;
   message: string;
   /** Seconds since the epoch. */
   time: number;
@@ -20,7 +20,7 @@ export interface ImportCommit {
 
 const IDENT = 'driftwatch <driftwatch@localhost>';
 const QUEUE_LIMIT = 8 << 20;
-const NL2 = Buffer.from('\n\n');
+const NL = Buffer.from('\n');
 
 /** C-style quoting as git's unquote_c_style reads it; always quoted, so no path is ever special. */
 export function quotePath(path: string): string {
@@ -90,8 +90,10 @@ export function startFastImport(repo: string, gitDir: string, branch: string, pa
       const msg = Buffer.from(c.message, 'utf8');
       const when = `${Math.floor(c.time)} +0000`;
       const head = Buffer.from(`commit ${branch}\nmark :${count}\nauthor ${IDENT} ${when}\ncommitter ${IDENT} ${when}\ndata ${msg.length}\n`, 'utf8');
-      const mid = Buffer.from(`\n${from ? `from ${from}\n` : ''}M 100644 inline ${quotePath(c.path)}\ndata ${c.data.length}\n`, 'utf8');
-      await write(Buffer.concat([head, msg, mid, c.data, NL2]));
+      const parts: Buffer[] = [head, msg, Buffer.from(`\n${from ? `from ${from}\n` : ''}`, 'utf8')];
+      for (const f of c.files) parts.push(Buffer.from(`M 100644 inline ${quotePath(f.path)}\ndata ${f.data.length}\n`, 'utf8'), f.data, NL);
+      parts.push(NL);
+      await write(Buffer.concat(parts));
       if (broken || child.exitCode !== null) throw await fail(await closed);
     },
     async finish() {

@@ -207,14 +207,28 @@ test('single in-place edits: hunks equal structuredPatch, also from the anchor w
     const b = text(cur, r.next() < 0.9);
     const want = reference(a, b);
     assert.deepEqual(lineHunks(a.split('\n'), b.split('\n')), want, `case ${c}`);
-    // The walk alone agrees unless the edit is ambiguous among repeated lines: when a removed line
-    // equals a neighbour of the edit, jsdiff may keep it and remove the neighbour instead (e.g.
-    // "+x ! -!" for a "!" replaced in front of another "!"). The default mode above always agrees, as
-    // it hands small diffs to jsdiff.
-    const removed = base.slice(at, at + removeCount);
-    const ambiguous = removed.some((line) => line === base[at + removeCount] || line === base[at - 1]);
-    if (true) assert.deepEqual(lineHunks(a.split('\n'), b.split('\n'), { exactEdits: 0 }), want, `walk, case ${c}`);
+    // The anchor walk alone agrees too, ambiguous edits among repeated lines included (a "!" replaced
+    // in front of another "!" comes out as jsdiff's "+x ! -!").
+    assert.deepEqual(lineHunks(a.split('\n'), b.split('\n'), { exactEdits: 0 }), want, `walk, case ${c}`);
   }
+});
+
+test('random configs: the anchor walk alone mostly aligns as structuredPatch, and (nearly) as minimally', () => {
+  let identical = 0;
+  let total = 0;
+  let walkChanged = 0;
+  let refChanged = 0;
+  for (const c of [...randomCases(8, 150), ...randomCases(9, 150)]) {
+    const hunks = lineHunks(c.a.split('\n'), c.b.split('\n'), { exactEdits: 0 });
+    const ref = reference(c.a, c.b);
+    total++;
+    if (JSON.stringify(hunks) === JSON.stringify(ref)) identical++;
+    walkChanged += countLines(hunks, '+') + countLines(hunks, '-');
+    refChanged += countLines(ref, '+') + countLines(ref, '-');
+  }
+  // Random configs, more than half of their lines repeated ones: the walk's heuristics show here if anywhere.
+  assert.ok(identical >= 0.9 * total, `${identical}/${total} identical`);
+  assert.ok(walkChanged <= 1.02 * refChanged, `${walkChanged} changed lines against ${refChanged}`);
 });
 
 test('sparse in-place changes across a large config: the walk matches structuredPatch', () => {
@@ -239,6 +253,10 @@ test('edge cases: empty sides, missing final newline, CRLF, no anchor in reach',
     ['a', 'a\n'],
     ['a\n', 'a'],
     ['x\n!\n!\na', 'x\n!\n!\nb'],
+    // Ambiguous among repeated lines: jsdiff keeps the earlier "!" ("+y ! -!", "-x b +b").
+    ['p\n!\n!\na\nb\nc\nd\n', 'p\ny\n!\na\nb\nc\nd\n'],
+    ['p\nx\nb\nb\nq\nr\ns\n', 'p\nb\nb\nb\nq\nr\ns\n'],
+    ['p\n!\n exit\n!\n exit\n}\nq\n', 'p\n!\n exit\n}\nq\n'],
     ['a\nb', 'a\nc'],
     ['\n', '\n\n'],
     ['a\r\nb\r\nc\r\n', 'a\r\nB\r\nc\r\n'],

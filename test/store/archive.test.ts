@@ -473,7 +473,7 @@ describe('read, log, refs, tags', () => {
 });
 
 describe('batch size', () => {
-  test('2,000 snapshots of 200 lines in one call: one fast-import, consistent store', async () => {
+  test('2,000 snapshots of 200 lines in one call: one fast-import, first import grouped, consistent store', async () => {
     const dir = tempDir();
     const archive = await Archive.open(dir);
     const text = (i: number, v: number) => Array.from({ length: 200 }, (_, k) => `line ${k} of dev${i} v${k === 100 ? v : 0}`).join('\n') + '\n';
@@ -487,7 +487,13 @@ describe('batch size', () => {
     const secondMs = performance.now() - t;
     assert.equal(second.filter((r) => r.commit).length, 20);
     assert.ok(second.filter((r) => r.commit).every((r) => r.added === 1 && r.removed === 1));
-    assert.equal(count(dir), 2021);
+    // The first import of 2,000 devices is one commit (one full tree instead of 2,000), then one per change.
+    assert.equal(count(dir), 1 + 1 + 20);
+    assert.equal(new Set(first.map((r) => r.commit)).size, 1);
+    const importMsg = git(dir, 'log', '--format=%B', '-1', first[0]!.commit!);
+    assert.match(importMsg, /^import: 2000 devices, \+400000 lines$/m);
+    assert.equal(importMsg.match(/^Device: dev\d+$/gm)?.length, 2000);
+    assert.equal(git(dir, 'show', `${first[0]!.commit}:g3/dev3.cfg`), text(3, 0));
     assert.equal(git(dir, 'status', '--porcelain'), '');
     // Generous bounds (shared CI box): a per-device process spawn would blow these.
     assert.ok(firstMs < 20_000, `first import took ${firstMs} ms`);
