@@ -21,6 +21,9 @@ import { diffArrays } from 'diff';
 
 export type EditKind = 'equal' | 'removed' | 'added';
 
+/** Edit length past which the no-anchor fallback stops looking for the smallest diff. */
+const MAX_FALLBACK_EDITS = 4000;
+
 /** One run of the edit script; consecutive runs never share a kind. */
 export interface Edit {
   kind: EditKind;
@@ -183,8 +186,13 @@ function editScript(oldSide: Side, newSide: Side, opts: LineDiffOptions): Edit[]
       }
     }
     if (di < 0) {
-      // No anchor near: jsdiff on all that is left (correct, maybe slow).
-      script.exact(a, i, n, b, j, m);
+      // No anchor near: jsdiff on all that is left, bounded (Myers is O(N*D): a 50,000-line rewrite
+      // would stall the event loop for minutes). Past the bound, the rest is one replacement:
+      // still a correct diff, just not the smallest.
+      if (!script.exact(a, i, n, b, j, m, MAX_FALLBACK_EDITS)) {
+        script.push('removed', n - i);
+        script.push('added', m - j);
+      }
       i = n;
       j = m;
       break;

@@ -1,13 +1,8 @@
 /**
- * Added/removed line counts between two versions of a file, like `git diff --numstat`.
- * Common leading and trailing lines are skipped first (configs change in a few places), the rest
- * goes through `diff`'s Myers line diff, bounded (edit length and time): past that the counts fall back to a
- * multiset comparison (never larger than the true diff, exact for pure additions/removals).
+ * Added/removed line counts between two versions of a file, like `git diff --numstat`, from the
+ * drift engine's line diff (src/drift stays the only importer of `diff`).
  */
-import { diffLines } from 'diff';
-
-const MAX_EDIT = 2000;
-const TIMEOUT_MS = 250;
+import { lineEdits } from '../drift/line-diff.js';
 
 /** Lines including their terminator; a last line without newline is still a line. */
 export function splitLines(text: string): string[] {
@@ -31,40 +26,11 @@ export interface LineStats {
 export function lineStats(before: string | null | undefined, after: string): LineStats {
   if (before === null || before === undefined || before === '') return { added: countLines(after), removed: 0 };
   if (before === after) return { added: 0, removed: 0 };
-  const a = splitLines(before);
-  const b = splitLines(after);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  if (midA.length === 0 || midB.length === 0) return { added: midB.length, removed: midA.length };
-  const changes = diffLines(midA.join(''), midB.join(''), { maxEditLength: MAX_EDIT, timeout: TIMEOUT_MS });
-  if (!changes) return multisetStats(midA, midB);
   let added = 0;
   let removed = 0;
-  for (const c of changes) {
-    if (c.added) added += c.count;
-    else if (c.removed) removed += c.count;
+  for (const e of lineEdits(before.split('\n'), after.split('\n'))) {
+    if (e.kind === 'added') added += e.count;
+    else if (e.kind === 'removed') removed += e.count;
   }
   return { added, removed };
-}
-
-function multisetStats(a: string[], b: string[]): LineStats {
-  const counts = new Map<string, number>();
-  for (const l of a) counts.set(l, (counts.get(l) ?? 0) + 1);
-  let common = 0;
-  for (const l of b) {
-    const n = counts.get(l) ?? 0;
-    if (n > 0) {
-      counts.set(l, n - 1);
-      common++;
-    }
-  }
-  return { added: b.length - common, removed: a.length - common };
 }

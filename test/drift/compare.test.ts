@@ -38,3 +38,13 @@ test('changes only in ignored lines are not drift; user rules add to the driver'
   assert.equal(compareConfigs(BASE, current, { ignore: rules }).drifted, false);
   assert.equal(compareConfigs(BASE, current, { ignore: [] }).drifted, true);
 });
+
+test('a whole-config rewrite (no common line) is diffed in bounded time', () => {
+  const a = Array.from({ length: 30000 }, (_, i) => `old ${i}`).join('\n') + '\n';
+  const b = Array.from({ length: 30000 }, (_, i) => `new ${i}`).join('\n') + '\n';
+  const t = performance.now();
+  const r = compareConfigs(a, b, { ignore: [] });
+  assert.equal(r.added, 30000);
+  assert.equal(r.removed, 30000);
+  assert.ok(performance.now() - t < 5000, `took ${performance.now() - t} ms`);
+});
