@@ -70,7 +70,10 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
     );
     const parsed = driver.parse(outputs);
     const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
-    return done({ ok: true as const, config, facts: parsed.facts });
+    // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
+    // so copy them out or every device's full output stays in memory until the cycle ends.
+    const facts = JSON.parse(JSON.stringify(parsed.facts)) as Facts;
+    return done({ ok: true as const, config, facts });
   } catch (err) {
     const error = asPullError(err);
     if (deadline.aborted && error.kind === 'timeout') error.message = `${device.host}:${device.port}: pull not finished within ${cfg.timeouts.pull}s`;

@@ -41,9 +41,9 @@ class ShellReader {
     channel.on('close', () => this.fail(new PullError('incomplete-output', `${where}: connection closed while reading output`)));
   }
 
-  /** The last line as a terminal shows it (escapes and overwrites resolved). */
+  /** The last line as a terminal shows it (escapes and overwrites resolved); only that line is normalized. */
   private lastLine(): string {
-    const text = normalizeTerminalText(this.tail);
+    const text = normalizeTerminalText(this.tail.slice(this.tail.lastIndexOf('\n') + 1));
     return text.slice(text.lastIndexOf('\n') + 1);
   }
 

@@ -3,8 +3,8 @@
  * interactive shell, keeps the config from its first real line to the closing `end`.
  */
 import { PullError } from '../../core/errors.js';
-import { CISCO_MASKS } from '../common/cisco-masks.js';
-import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/text.js';
+import { CISCO_MASKS, CISCO_MASK_KEYWORDS } from '../common/cisco-masks.js';
+import { applyLineMasks, capture, commandBody, configBody } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { IOS_DRIFT } from './drift.js';
 
@@ -50,8 +50,7 @@ export const ciscoIos: Driver = {
   },
   commands: [VERSION, CONFIG],
   parse(outputs) {
-    const body = commandBody(outputs[CONFIG], CONFIG, PROMPT);
-    const config = tidy(dropLines(body, VOLATILE));
+    const config = configBody(outputs[CONFIG], CONFIG, PROMPT, VOLATILE);
     const lines = config.trimEnd().split('\n');
     if (lines[lines.length - 1] !== 'end') {
       throw new PullError('incomplete-output', `${CONFIG}: output does not end with "end" (truncated?)`);
@@ -59,7 +58,7 @@ export const ciscoIos: Driver = {
     const version = commandBody(outputs[VERSION], VERSION, PROMPT);
     return { config, facts: facts(version, config) };
   },
-  maskSecrets: (config) => applyMasks(config, CISCO_MASKS),
+  maskSecrets: (config) => applyLineMasks(config, CISCO_MASKS, CISCO_MASK_KEYWORDS),
   volatile: VOLATILE,
   ignore: [],
   drift: IOS_DRIFT,

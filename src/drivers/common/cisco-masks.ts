@@ -46,3 +46,6 @@ export const CISCO_MASKS: readonly MaskRule[] = [
   m(/\s*(?:ppp (?:chap|pap) (?:password|sent-username \S+ password)|ip ftp password|ip http client password)(?: \d+)?/),
   m(/\s*password(?: \d+)?/),
 ];
+
+/** Every rule above needs one of these words on the line (see applyLineMasks). */
+export const CISCO_MASK_KEYWORDS = /secret|password|community|snmp-server|key|authentication|psk|passw/;

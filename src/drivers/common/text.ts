@@ -12,11 +12,19 @@ export const MASK = '<masked>';
 
 /** Remove ANSI escapes, resolve backspaces and carriage-return overwrites, unify line ends. */
 export function normalizeTerminalText(raw: string): string {
+  // Each step only runs when its character is there: configs are large and usually clean,
+  // and every replace or split of a whole config is a full copy.
+  let text = raw;
   // ESC E (NEL, "next line"; HP ProCurve draws lines with it) is a line break, not decoration.
-  let text = raw.replace(/\x1bE/g, '\n').replace(ANSI, '').replace(/\r+\n/g, '\n');
+  if (text.includes('\x1b')) text = text.replace(/\x1bE/g, '\n').replace(ANSI, '');
+  if (!text.includes('\r') && !text.includes('\b')) return text;
+  text = text.replace(/\r+\n/g, '\n');
   // "abc\b\bX" as a terminal shows it
-  while (/[^\n\b]\x08/.test(text)) text = text.replace(/[^\n\b]\x08/g, '');
-  text = text.replace(/\x08/g, '');
+  if (text.includes('\b')) {
+    while (/[^\n\b]\x08/.test(text)) text = text.replace(/[^\n\b]\x08/g, '');
+    text = text.replace(/\x08/g, '');
+  }
+  if (!text.includes('\r')) return text;
   // A CR inside a line means the device overwrote what came before it (pager erase).
   return text
     .split('\n')
@@ -51,6 +59,48 @@ export function stripTrailingPrompt(text: string, prompt: RegExp): string {
 export function commandBody(raw: string | undefined, command: string, prompt: RegExp): string {
   if (raw === undefined) return '';
   return stripTrailingPrompt(stripEcho(normalizeTerminalText(raw), command), prompt);
+}
+
+/**
+ * `tidy(dropLines(commandBody(raw, command, prompt), volatile))` in one pass over the lines (one
+ * split, one join): the hot path of every pull of a large config.
+ */
+export function configBody(raw: string | undefined, command: string, prompt: RegExp, volatile: readonly RegExp[]): string {
+  if (raw === undefined) return '';
+  const lines = normalizeTerminalText(raw).split('\n');
+  let start = 0;
+  if (lines.length && lines[0]!.trimEnd().endsWith(command.trim())) start = 1;
+  let end = lines.length;
+  while (end > start && (lines[end - 1]!.trim() === '' || prompt.test(lines[end - 1]!))) end--;
+  const kept: string[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!;
+    if (volatile.some((p) => p.test(line))) continue;
+    const trimmed = line.trimEnd();
+    if (trimmed === '' && kept.length === 0) continue;
+    kept.push(trimmed);
+  }
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  return kept.length ? kept.join('\n') + '\n' : '';
+}
+
+/**
+ * Apply line-anchored mask rules only to lines that mention a `prefilter` keyword: one test per
+ * line instead of one scan of the whole config per rule. Rules must not span lines.
+ */
+export function applyLineMasks(text: string, rules: readonly MaskRule[], prefilter: RegExp): string {
+  let changed = false;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!prefilter.test(line)) continue;
+    const masked = applyMasks(line, rules);
+    if (masked !== line) {
+      lines[i] = masked;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
 }
 
 /** Remove every line matching any pattern. */
