@@ -17,8 +17,10 @@ export class BatchCommitter {
 
   constructor(
     private readonly archive: Archive,
-    private readonly maxBatch = 500,
-    private readonly maxDelayMs = 250,
+    // Each batch spawns git (fast-import, index refresh); forking a process with a large heap costs
+    // milliseconds, so batches are big: up to 1,000 snapshots or one second.
+    private readonly maxBatch = 1000,
+    private readonly maxDelayMs = 1000,
   ) {}
 
   add(snap: SnapshotToCommit): Promise<CommitResult> {

@@ -46,7 +46,9 @@ export interface FastImport {
 /** Start a fast-import appending to `branch` (full ref name) on top of `parent` (null: root commit). */
 export function startFastImport(repo: string, gitDir: string, branch: string, parent: string | null): FastImport {
   const marksFile = join(gitDir, `driftwatch-marks-${process.pid}-${randomBytes(6).toString('hex')}`);
-  const args = ['fast-import', '--quiet', '--done', '--date-format=raw', `--export-marks=${marksFile}`];
+  // Fast zlib: a first import streams every config through here; text still packs well, and
+  // later repacks recompress what they touch.
+  const args = ['-c', 'core.compression=1', '-c', 'pack.compression=1', 'fast-import', '--quiet', '--done', '--date-format=raw', `--export-marks=${marksFile}`];
   const child = spawnGit(repo, args);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
