@@ -8,6 +8,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config, type CredentialSet, type Device, type RawConfig } from './schema.js';
 import { expandEnv } from './env.js';
+import { inShard } from './shard.js';
 import { validate as validCron } from 'node-cron';
 import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
 
@@ -80,7 +81,8 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     file,
     store: resolve(base, raw.store),
     state: resolve(base, raw.state),
-    devices,
+    // Validated whole (duplicates, credentials) before the shard keeps its part.
+    devices: inShard(devices, raw.shard),
   };
 }
 

@@ -97,6 +97,15 @@ export const configSchema = z.strictObject({
   group_schedules: z.record(z.string(), z.string()).default({}),
   run_at_start: z.boolean().default(true),
   concurrency: z.number().int().min(1).max(5000).default(50),
+  /** `i/n`: this instance watches only the devices whose name hashes to i of n (several hosts, one fleet). */
+  shard: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'shard must look like i/n, e.g. 0/4')
+    .refine((s) => {
+      const [i, n] = s.split('/').map(Number);
+      return n! >= 1 && i! < n!;
+    }, 'shard i/n needs 0 <= i < n')
+    .optional(),
   timeouts: timeoutsSchema.default(() => timeoutsSchema.parse({})),
   /** Mask passwords, keys and communities before anything is stored or sent. */
   mask_secrets: z.boolean().default(true),

@@ -66,3 +66,14 @@ test('YAML syntax errors and unknown keys name their line', () => {
   assert.match(problems('devices:\n  - name: a\n    hots: x\n').join('\n'), /:2: .*unknown key\(s\): hots/);
   assert.match(problems('devices: [\n').join('\n'), /devices\.yaml:\d+: /);
 });
+
+test('shard i/n splits the inventory stably and completely', () => {
+  const names = Array.from({ length: 200 }, (_, i) => `sw${i}`);
+  const yaml = (shard: string) =>
+    [`shard: "${shard}"`, 'credentials: { c: { username: u } }', 'defaults: { platform: ios, credentials: c, host: h }', `devices: [${names.map((n) => `{ name: ${n} }`).join(', ')}]`].join('\n');
+  const parts = [0, 1, 2].map((i) => parseConfig(yaml(`${i}/3`), FILE).devices.map((d) => d.name));
+  assert.deepEqual(parts.flat().sort(), [...names].sort(), 'every device in exactly one shard');
+  assert.ok(parts.every((p) => p.length > 40), parts.map((p) => p.length).join(','));
+  assert.deepEqual(parseConfig(yaml('1/3'), FILE).devices.map((d) => d.name), parts[1]);
+  assert.match(problems(yaml('3/3')).join('\n'), /shard i\/n needs 0 <= i < n/);
+});
