@@ -183,3 +183,22 @@ test('a channel that is down gets the alert once it is back, also across a daemo
   state = StateDb.open(cfg.state);
   assert.equal(state.listOutbox(100, true).length, 0, 'nothing left pending');
 });
+
+test('a changed host key alerts once (critical), a device failing N pulls alerts once, then recovers once', async () => {
+  const before = smtp.mails.length;
+  sims[1]!.rotateHostKey();
+  const first = await cycle();
+  assert.deepEqual(first.alerts.map((a) => [a.kind, a.severity, a.device.name]), [['host-key-mismatch', 'critical', 'r2']]);
+  assert.match(first.alerts[0]!.detail ?? '', /pinned: ssh-ed25519 SHA256:/);
+  const second = await cycle();
+  assert.equal(second.alerts.filter((a) => a.kind === 'host-key-mismatch').length, 0, 'not again while the key stays wrong');
+  // cfg.failure_alert_after is 3: the third failure in a row raises one alert.
+  const third = await cycle();
+  assert.deepEqual(third.alerts.map((a) => a.kind), ['pull-failing']);
+  assert.equal((await cycle()).alerts.length, 0);
+  state.forgetHostKey('r2');
+  const recovered = await cycle();
+  assert.deepEqual(recovered.alerts.map((a) => a.kind), ['pull-recovered']);
+  assert.equal(smtp.mails.length, before + 3, 'email: host key, failing, recovered');
+  assert.match(smtp.mails[before]!.raw, /^Subject: .*CRITICAL.*r2/m);
+});

@@ -6,7 +6,7 @@ import { createLogger } from '../../core/log.js';
 import { CliExit, loadConfigOrExit, openStores, selectDevices } from '../context.js';
 
 export function formatResult(r: DeviceResult): string {
-  const secs = (r.durationMs / 1000).toFixed(1);
+  const secs = (r.durationMs / 1000).toFixed(2);
   if (r.result === 'failed') return `${r.device.name.padEnd(24)} FAILED ${r.errorKind} (${secs}s): ${r.error}`;
   if (r.result === 'changed') return `${r.device.name.padEnd(24)} changed +${r.added} -${r.removed} ${r.commit?.slice(0, 10)} (${secs}s)`;
   return `${r.device.name.padEnd(24)} unchanged (${secs}s)`;
