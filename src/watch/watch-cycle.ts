@@ -58,7 +58,8 @@ export async function watchCycle(cfg: Config, devices: readonly Device[], deps: 
     // One host-key alert per change of key, not one per cycle while it stays wrong.
     const event = hostKeyEvents.find((e) => e.device === r.device.name);
     if (event && before?.lastKind !== 'host-key-mismatch') alerts.push(hostKeyAlert(r.device, event.expected, event.presented, now));
-    const transition = failureTransition(before?.failures ?? 0, failed, cfg.failure_alert_after);
+    // Pulls cut short by a shutdown are not the device's fault: no failing alert from them.
+    const transition = deps.signal?.aborted && failed ? undefined : failureTransition(before?.failures ?? 0, failed, cfg.failure_alert_after);
     if (transition === 'failing') alerts.push(failingAlert(r.device, cfg.failure_alert_after, r.errorKind ?? 'protocol', r.error ?? '', now));
     if (transition === 'recovered') alerts.push(recoveredAlert(r.device, now));
   }
