@@ -4,7 +4,7 @@
  * device becomes its baseline.
  */
 import type { Config, Device } from '../config/schema.js';
-import { compareConfigs } from '../drift/compare.js';
+import { compareConfigs, type DriftResult } from '../drift/compare.js';
 import { decideDrift } from '../drift/evaluate.js';
 import { ignoreRules } from '../drift/ignore.js';
 import { getDriver } from '../drivers/registry.js';
@@ -26,6 +26,12 @@ export interface DriftStepDeps {
 export async function setBaseline(deps: DriftStepDeps, device: string, commit: string, by: string | null, message: string | null): Promise<void> {
   await deps.archive.setRef(baselineRef(device), commit);
   deps.state.setBaseline({ device, commit, approvedAt: deps.now(), approvedBy: by, message });
+}
+
+/** Compare two versions of a device's stored config with that device's ignore rules and its driver's knowledge. */
+export function compareDevice(cfg: Config, device: Device, path: string, baseline: string, current: string): DriftResult {
+  const driver = getDriver(device.platform);
+  return compareConfigs(baseline, current, { ignore: ignoreRules(cfg, device, driver), knowledge: driver.drift, path });
 }
 
 export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[], deps: DriftStepDeps): Promise<Alert[]> {
@@ -52,12 +58,7 @@ export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[
   const alerts: Alert[] = [];
   toCompare.forEach(({ r, current, baseline }, i) => {
     const device = r.device;
-    const driver = getDriver(device.platform);
-    const result = compareConfigs(texts[2 * i] ?? '', texts[2 * i + 1] ?? '', {
-      ignore: ignoreRules(cfg, device, driver),
-      knowledge: driver.drift,
-      path: r.path,
-    });
+    const result = compareDevice(cfg, device, r.path, texts[2 * i] ?? '', texts[2 * i + 1] ?? '');
     const open = state.getOpenDrift(device.name);
     const decision = decideDrift({ hasBaseline: true, open: open ? { id: open.id, diffHash: open.diffHash ?? '' } : undefined, result });
     const commits = { baseline, current };

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { snapshotPath } from '../../collect/snapshot-path.js';
 import { EXIT } from '../../core/exit-codes.js';
-import { compareConfigs } from '../../drift/compare.js';
-import { ignoreRules } from '../../drift/ignore.js';
-import { getDriver } from '../../drivers/registry.js';
+import { compareDevice } from '../../watch/drift-step.js';
 import { CliExit, findDevice, loadConfigOrExit, openStores } from '../context.js';
 
 export function registerDiff(program: Command): void {
@@ -20,8 +18,7 @@ export function registerDiff(program: Command): void {
         if (!baseline) throw new CliExit(EXIT.failure, `${name}: no baseline yet (run driftwatch pull ${name} first)`);
         const path = snapshotPath(device);
         const [before, after] = await archive.readMany([{ path, rev: baseline.commit }, { path, rev: 'HEAD' }]);
-        const driver = getDriver(device.platform);
-        const result = compareConfigs(before ?? '', after ?? '', { ignore: ignoreRules(cfg, device, driver), knowledge: driver.drift, path });
+        const result = compareDevice(cfg, device, path, before ?? '', after ?? '');
         if (!result.drifted) {
           process.stdout.write(`${name}: no drift from baseline ${baseline.commit.slice(0, 12)}\n`);
           return;
