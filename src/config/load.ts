@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { configSchema, type Config, type CredentialSet, type Device, type RawConfig } from './schema.js';
 import { expandEnv } from './env.js';
 import { inShard } from './shard.js';
+import { channelId } from '../notify/route.js';
 import { validate as validCron } from 'node-cron';
 import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
 
@@ -194,6 +195,14 @@ function checkRegex(pattern: string, onError: () => void): void {
 }
 
 function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+  // Outbox rows name their channel: two channels with one name would steal each other's alerts.
+  const channelIds = new Map<string, number>();
+  raw.alerts.forEach((channel, i) => {
+    const id = channelId(channel, i);
+    const first = channelIds.get(id);
+    if (first !== undefined) problems.push({ file, line: lineOf(['alerts', i]), message: `alerts[${i}]: channel name "${id}" is already used by alerts[${first}]` });
+    else channelIds.set(id, i);
+  });
   if (!validCron(raw.schedule)) problems.push({ file, line: lineOf(['schedule']), message: `schedule: invalid cron expression "${raw.schedule}"` });
   for (const [group, expression] of Object.entries(raw.group_schedules)) {
     if (!validCron(expression)) problems.push({ file, line: lineOf(['group_schedules', group]), message: `group_schedules.${group}: invalid cron expression "${expression}"` });

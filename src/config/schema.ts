@@ -67,6 +67,8 @@ export const emailChannelSchema = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(25),
   secure: z.boolean().default(false),
+  /** Refuse to send without STARTTLS. Default: on whenever a password would be sent. */
+  require_tls: z.boolean().optional(),
   user: z.string().optional(),
   password: z.string().optional(),
   from: z.string().min(3),
@@ -111,6 +113,8 @@ export const configSchema = z.strictObject({
   mask_secrets: z.boolean().default(true),
   /** Consecutive failed pulls before a device-failing alert. */
   failure_alert_after: z.number().int().min(1).default(3),
+  /** Days of pull history and delivered alerts the state file keeps (the store keeps all history). */
+  retention_days: z.number().int().min(1).default(90),
   ignore: z.array(z.string()).default([]),
   group_ignore: z.record(z.string(), z.array(z.string())).default({}),
   credentials: z.record(z.string(), credentialSetSchema).default({}),

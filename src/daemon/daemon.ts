@@ -90,9 +90,18 @@ export class Daemon {
         { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
         'cycle done',
       );
+      this.prune();
     } catch (err) {
       this.opts.log.error({ err: (err as Error).message }, 'cycle failed');
     }
+  }
+
+  /** Keep the state file bounded: 10,000 devices every 15 minutes is ~1 million pull rows a week. */
+  private prune(): void {
+    const before = new Date(this.now().getTime() - this.cfg.retention_days * 86_400_000);
+    const pulls = this.state.prunePulls(before);
+    const alerts = this.state.pruneOutbox(before);
+    if (pulls || alerts) this.opts.log.info({ pulls, alerts, before: before.toISOString() }, 'pruned old history from the state file');
   }
 
   private async retryAlerts(): Promise<void> {

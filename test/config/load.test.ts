@@ -77,3 +77,8 @@ test('shard i/n splits the inventory stably and completely', () => {
   assert.deepEqual(parseConfig(yaml('1/3'), FILE).devices.map((d) => d.name), parts[1]);
   assert.match(problems(yaml('3/3')).join('\n'), /shard i\/n needs 0 <= i < n/);
 });
+
+test('two alert channels with one name are refused', () => {
+  const yaml = ['alerts:', '  - { type: webhook, name: soc, url: "http://127.0.0.1:9/a" }', '  - { type: slack, name: soc, webhook_url: "http://127.0.0.1:9/b" }'].join('\n');
+  assert.match(problems(yaml).join('\n'), /:3: alerts\[1\]: channel name "soc" is already used by alerts\[0\]/);
+});

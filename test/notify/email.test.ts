@@ -106,7 +106,7 @@ test('email with non-ASCII text is encoded by nodemailer and decodes back', asyn
   }
 });
 
-test('email with AUTH: right credentials deliver, wrong ones fail without leaking the password', async () => {
+test('email with AUTH: refused without TLS by default; right credentials deliver, wrong ones fail without leaking the password', async () => {
   const smtp = await startSmtp({
     onAuth(auth, _session, cb) {
       if (auth.username === 'dw' && auth.password === 'Sup3r-Secret!') return cb(null, { user: 'dw' });
@@ -114,9 +114,15 @@ test('email with AUTH: right credentials deliver, wrong ones fail without leakin
     },
   });
   try {
-    await sendEmail(channel(smtp.port, { user: 'dw', password: 'Sup3r-Secret!' }), makeAlert());
+    // This loopback server has no TLS: by default the password is not sent at all.
+    await assert.rejects(sendEmail(channel(smtp.port, { user: 'dw', password: 'Sup3r-Secret!' }), makeAlert()), (err: Error) => {
+      assert.ok(!err.message.includes('Sup3r-Secret!'));
+      return true;
+    });
+    assert.equal(smtp.mails.length, 0);
+    await sendEmail(channel(smtp.port, { user: 'dw', password: 'Sup3r-Secret!', require_tls: false }), makeAlert());
     assert.equal(smtp.mails.length, 1);
-    await assert.rejects(sendEmail(channel(smtp.port, { user: 'dw', password: 'wrong-Secret-77' }), makeAlert()), (err: Error) => {
+    await assert.rejects(sendEmail(channel(smtp.port, { user: 'dw', password: 'wrong-Secret-77', require_tls: false }), makeAlert()), (err: Error) => {
       assert.match(err.message, new RegExp(`^email via 127\\.0\\.0\\.1:${smtp.port} failed: .*`));
       assert.ok(!err.message.includes('wrong-Secret-77'));
       assert.ok(!err.message.includes(Buffer.from('wrong-Secret-77').toString('base64')));

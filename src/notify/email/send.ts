@@ -24,6 +24,8 @@ export async function sendEmail(channel: EmailChannelConfig, alert: Alert): Prom
     host: channel.host,
     port: channel.port,
     secure: channel.secure,
+    // Never send the SMTP password over a cleartext connection unless the config says so.
+    requireTLS: channel.require_tls ?? Boolean(channel.user && !channel.secure),
     auth: channel.user ? { user: channel.user, pass: channel.password ?? '' } : undefined,
     connectionTimeout: EMAIL_TIMEOUT_MS,
     greetingTimeout: EMAIL_TIMEOUT_MS,
