@@ -40,9 +40,15 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
   const { archive, state } = deps;
   state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
   const committer = new BatchCommitter(archive);
+  const factsAge = new Map(state.deviceStatus().map((r) => [r.name, r.facts_updated_at]));
+  const staleBefore = deps.now().getTime() - cfg.facts_refresh_hours * 3_600_000;
   const pullDeps = {
     now: deps.now,
     signal: deps.signal,
+    wantFacts: (d: Device) => {
+      const at = factsAge.get(d.name);
+      return !at || Date.parse(at) <= staleBefore;
+    },
     hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),
   };
 

@@ -12,7 +12,8 @@ import type { HostKeyCheck } from '../transport/host-key.js';
 import type { SshTarget } from '../transport/types.js';
 
 export type PullOutcome =
-  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts: Facts }
+  /** facts: undefined when this pull skipped the facts commands (the stored facts stay). */
+  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts?: Facts }
   | { device: Device; startedAt: Date; durationMs: number; ok: false; error: PullError };
 
 export interface PullDeps {
@@ -21,6 +22,8 @@ export interface PullDeps {
   now(): Date;
   /** Aborts in-flight pulls (daemon shutdown). */
   signal?: AbortSignal;
+  /** Whether this pull should also collect facts (first pull, or facts gone stale). */
+  wantFacts(device: Device): boolean;
 }
 
 function target(device: Device): SshTarget {
@@ -53,7 +56,9 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
   const done = <T extends object>(rest: T) => ({ device, startedAt, durationMs: Math.round(performance.now() - started), ...rest });
   try {
     const driver = getDriver(device.platform);
-    const commands = driver.commandsFor ? driver.commandsFor(device) : driver.commands;
+    const all = driver.commandsFor ? driver.commandsFor(device) : driver.commands;
+    const withFacts = !driver.factsCommands?.length || deps.wantFacts(device);
+    const commands = withFacts ? all : all.filter((c) => !driver.factsCommands!.includes(c));
     const outputs = await collectOutputs(
       {
         target: target(device),
@@ -72,7 +77,7 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
     const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
     // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
     // so copy them out or every device's full output stays in memory until the cycle ends.
-    const facts = JSON.parse(JSON.stringify(parsed.facts)) as Facts;
+    const facts = withFacts ? (JSON.parse(JSON.stringify(parsed.facts)) as Facts) : undefined;
     return done({ ok: true as const, config, facts });
   } catch (err) {
     const error = asPullError(err);

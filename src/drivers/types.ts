@@ -62,6 +62,12 @@ export interface Driver {
   session: SessionSpec;
   /** Commands whose outputs `parse` receives, in order. */
   commands: string[];
+  /**
+   * Commands among `commands` that only feed facts (model, version, serial). They run on a
+   * device's first pull and when its facts are older than `facts_refresh_hours`; other pulls skip
+   * them, and `parse` then returns whatever facts the config itself holds.
+   */
+  factsCommands?: string[];
   /** Per-device command list where the inventory chooses it (linux: files and commands). */
   commandsFor?(device: { files?: string[]; commands?: string[] }): string[];
   /**

@@ -49,6 +49,7 @@ export const ciscoIos: Driver = {
     exit: 'exit',
   },
   commands: [VERSION, CONFIG],
+  factsCommands: [VERSION],
   parse(outputs) {
     const config = configBody(outputs[CONFIG], CONFIG, PROMPT, VOLATILE);
     const lines = config.trimEnd().split('\n');
