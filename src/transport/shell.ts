@@ -192,7 +192,7 @@ async function typeAhead(reader: ShellReader, all: readonly string[], skip: numb
   }
   // n commands: n pieces, then the final bare prompt.
   if (pieces.length !== all.length + 1) {
-    throw new TypeAheadRefused( `${where}: typed-ahead output has ${pieces.length - 1} prompts for ${all.length} commands`);
+    throw new TypeAheadRefused(`${where}: typed-ahead output has ${pieces.length - 1} prompts for ${all.length} commands`);
   }
   const outputs: Record<string, string> = {};
   all.forEach((command, i) => {
