@@ -50,6 +50,8 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
       return !at || Date.parse(at) <= staleBefore;
     },
     hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),
+    // Jump hosts are pinned under their own key, apart from any device of the same name.
+    jumpHostKeyCheck: (name: string) => pinOnFirstUse(state, `jump:${name}`, deps.now, deps.onHostKeyMismatch),
   };
 
   // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.

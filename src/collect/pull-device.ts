@@ -19,6 +19,8 @@ export type PullOutcome =
 export interface PullDeps {
   /** Host-key decision for this device (pin on first use, refuse a changed key). */
   hostKeyCheck(device: Device): HostKeyCheck;
+  /** The same for a jump host, by its name under jump_hosts. */
+  jumpHostKeyCheck(name: string): HostKeyCheck;
   now(): Date;
   /** Aborts in-flight pulls (daemon shutdown). */
   signal?: AbortSignal;
@@ -26,7 +28,7 @@ export interface PullDeps {
   wantFacts(device: Device): boolean;
 }
 
-function target(device: Device): SshTarget {
+function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credentialsName'>): SshTarget {
   const c = device.credentials;
   let privateKey: Buffer | undefined;
   if (c.private_key_file) {
@@ -68,6 +70,7 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
           idleMs: cfg.timeouts.command * 1000,
         },
         checkHostKey: deps.hostKeyCheck(device),
+        jump: device.jump && { name: device.jump.name, target: target(device.jump), checkHostKey: deps.jumpHostKeyCheck(device.jump.name) },
         signal,
       },
       driver.session,

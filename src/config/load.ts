@@ -152,6 +152,14 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       const known = [...credentials.keys()];
       report(`credentials "${credName}" is not defined${known.length ? ` (defined: ${known.join(', ')})` : ''}`, 'credentials');
     }
+    let jump: Device['jump'];
+    if (merged.jump) {
+      const j = raw.jump_hosts[merged.jump];
+      const jumpCreds = j ? credentials.get(j.credentials) : undefined;
+      if (!j) report(`jump "${merged.jump}" is not defined under jump_hosts`, 'jump');
+      else if (!jumpCreds) report(`jump host "${merged.jump}": credentials "${j.credentials}" is not defined`, 'jump');
+      else jump = { name: merged.jump, host: j.host, port: j.port, credentials: jumpCreds, credentialsName: j.credentials };
+    }
     for (const pattern of merged.ignore ?? []) checkRegex(pattern, () => report(`ignore: invalid regular expression /${pattern}/`, 'ignore'));
     if (!merged.host || !platform || !creds || !credName) return;
     devices.push({
@@ -164,6 +172,7 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       credentials: creds,
       credentialsName: credName,
       ignore: merged.ignore ?? [],
+      jump,
       files: merged.files,
       commands: merged.commands,
     });

@@ -44,6 +44,8 @@ const deviceFields = {
   tags: z.array(z.string().min(1)).optional(),
   /** Regexes: lines whose change alone is not drift (added to the driver's own). */
   ignore: z.array(z.string()).optional(),
+  /** Name of an entry under jump_hosts: reach the device through that SSH bastion. */
+  jump: z.string().min(1).optional(),
   /** linux platform: files to collect (absolute paths). */
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
@@ -51,6 +53,11 @@ const deviceFields = {
 };
 
 export const deviceSchema = z.strictObject({ name: safeName('device name'), ...deviceFields });
+export const jumpHostSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(22),
+  credentials: z.string().min(1),
+});
 export const defaultsSchema = z.strictObject(deviceFields);
 
 const severity = z.enum(['normal', 'critical']);
@@ -120,6 +127,8 @@ export const configSchema = z.strictObject({
   ignore: z.array(z.string()).default([]),
   group_ignore: z.record(z.string(), z.array(z.string())).default({}),
   credentials: z.record(z.string(), credentialSetSchema).default({}),
+  /** SSH bastions devices can be reached through (`jump: <name>` on a device or in defaults). */
+  jump_hosts: z.record(safeName('jump host name'), jumpHostSchema).default({}),
   defaults: defaultsSchema.default({}),
   devices: z.array(deviceSchema).default([]),
   alerts: z.array(channelSchema).default([]),
@@ -146,6 +155,8 @@ export interface Device {
   /** Name of the credential set (for messages; never the secret values). */
   credentialsName: string;
   ignore: string[];
+  /** The bastion this device is reached through, credentials resolved. */
+  jump?: { name: string; host: string; port: number; credentials: CredentialSet; credentialsName: string };
   files?: string[];
   commands?: string[];
 }

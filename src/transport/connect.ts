@@ -2,6 +2,7 @@
  * Open an authenticated ssh2 connection. The host key is checked inside ssh2's handshake, so a
  * mismatching key aborts before any credential is sent.
  */
+import type { Duplex } from 'node:stream';
 import { Client, type ConnectConfig } from 'ssh2';
 import { PullError } from '../core/errors.js';
 import { classifySshError } from './classify.js';
@@ -18,9 +19,34 @@ const ALGORITHMS: ConnectConfig['algorithms'] = {
   cipher: { prepend: ['aes128-gcm@openssh.com', 'aes128-ctr'], append: ['aes128-cbc', 'aes256-cbc', '3des-cbc'] } as never,
 };
 
-export function connect(opts: SessionOptions): Promise<Client> {
+/**
+ * The authenticated session to the device: directly, or through its jump host (whose own key is
+ * pinned and checked the same way). Closing the device session closes the jump session.
+ */
+export async function connect(opts: SessionOptions): Promise<Client> {
+  if (!opts.jump) return connectDirect(opts);
+  const jump = opts.jump;
+  const jumpClient = await connectDirect({ ...opts, target: jump.target, checkHostKey: jump.checkHostKey }, undefined, `jump host ${jump.name} `);
+  try {
+    const stream = await new Promise<Duplex>((resolve, reject) =>
+      jumpClient.forwardOut('127.0.0.1', 0, opts.target.host, opts.target.port, (err, channel) =>
+        err
+          ? reject(new PullError('unreachable', `jump host ${jump.name}: cannot reach ${opts.target.host}:${opts.target.port}: ${err.message}`))
+          : resolve(channel),
+      ),
+    );
+    const client = await connectDirect(opts, stream);
+    client.once('close', () => jumpClient.end());
+    return client;
+  } catch (err) {
+    jumpClient.end();
+    throw err;
+  }
+}
+
+function connectDirect(opts: SessionOptions, sock?: Duplex, label = ''): Promise<Client> {
   const { target, timeouts, checkHostKey, signal } = opts;
-  const where = `${target.host}:${target.port}`;
+  const where = `${label}${target.host}:${target.port}`;
   return new Promise((resolve, reject) => {
     const client = new Client();
     let settled = false;
@@ -40,7 +66,7 @@ export function connect(opts: SessionOptions): Promise<Client> {
 
     timer = setTimeout(() => fail(new PullError('timeout', `${where}: no SSH handshake within ${timeouts.connectMs / 1000}s`)), timeouts.connectMs);
     // ssh2 leaves Nagle on: every small prompt/command round trip would wait for a delayed ACK (~40 ms).
-    client.on('connect', () => client.setNoDelay(true));
+    if (!sock) client.on('connect', () => client.setNoDelay(true));
     client.on('handshake', () => {
       clearTimeout(timer);
       timer = setTimeout(() => fail(new PullError('timeout', `${where}: authentication not done within ${timeouts.authMs / 1000}s`)), timeouts.authMs);
@@ -71,6 +97,7 @@ export function connect(opts: SessionOptions): Promise<Client> {
     client.connect({
       host: target.host,
       port: target.port,
+      sock: sock as never,
       username: target.username,
       password: target.password,
       privateKey: target.privateKey,

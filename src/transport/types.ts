@@ -19,6 +19,8 @@ export interface SshTimeouts {
 
 export interface SessionOptions {
   target: SshTarget;
+  /** Reach `target` through this SSH bastion (a direct-tcpip channel), its host key pinned too. */
+  jump?: { name: string; target: SshTarget; checkHostKey: HostKeyCheck };
   timeouts: SshTimeouts;
   checkHostKey: HostKeyCheck;
   /** Aborts the whole session (per-device deadline, daemon shutdown). */

@@ -46,12 +46,15 @@ export function approvedAlert(device: Device, commit: string, by: string, messag
   };
 }
 
-export function hostKeyAlert(device: Device, expected: string, presented: string, now: Date): Alert {
+/** `jump`: the key that changed is the jump host's (named), not the device's. */
+export function hostKeyAlert(device: Device, expected: string, presented: string, now: Date, jump?: string): Alert {
   return {
     ...base('host-key-mismatch', device, now),
     severity: 'critical',
-    summary: 'SSH host key changed: pull refused (possible man-in-the-middle or replaced device)',
-    detail: `pinned: ${expected}\npresented: ${presented}\nIf the change is legitimate: driftwatch hostkey forget ${device.name}`,
+    summary: jump
+      ? `SSH host key of jump host ${jump} changed: pulls through it refused (possible man-in-the-middle)`
+      : 'SSH host key changed: pull refused (possible man-in-the-middle or replaced device)',
+    detail: `pinned: ${expected}\npresented: ${presented}\nIf the change is legitimate: driftwatch hostkey forget ${jump ? `--jump ${jump}` : device.name}`,
   };
 }
 

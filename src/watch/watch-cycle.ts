@@ -52,12 +52,18 @@ export async function watchCycle(cfg: Config, devices: readonly Device[], deps: 
 
   const alerts = await evaluateDrift(cfg, results, deps);
   const now = deps.now();
+  const keyAlerted = new Set<string>();
   for (const r of results) {
     const before = previousFailures.get(r.device.name);
     const failed = r.result === 'failed';
     // One host-key alert per change of key, not one per cycle while it stays wrong.
-    const event = hostKeyEvents.find((e) => e.device === r.device.name);
-    if (event && before?.lastKind !== 'host-key-mismatch') alerts.push(hostKeyAlert(r.device, event.expected, event.presented, now));
+    // A jump host's key is pinned as `jump:<name>`: one alert for it, not one per device behind it.
+    const jumpKey = r.device.jump && `jump:${r.device.jump.name}`;
+    const event = hostKeyEvents.find((e) => e.device === r.device.name || e.device === jumpKey);
+    if (event && before?.lastKind !== 'host-key-mismatch' && !keyAlerted.has(event.device)) {
+      keyAlerted.add(event.device);
+      alerts.push(hostKeyAlert(r.device, event.expected, event.presented, now, event.device === jumpKey ? r.device.jump!.name : undefined));
+    }
     // Pulls cut short by a shutdown are not the device's fault: no failing alert from them.
     const transition = deps.signal?.aborted && failed ? undefined : failureTransition(before?.failures ?? 0, failed, cfg.failure_alert_after);
     if (transition === 'failing') alerts.push(failingAlert(r.device, cfg.failure_alert_after, r.errorKind ?? 'protocol', r.error ?? '', now));

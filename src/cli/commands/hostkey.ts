@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { findDevice, loadConfigOrExit } from '../context.js';
+import { CliExit, findDevice, loadConfigOrExit } from '../context.js';
+import { EXIT } from '../../core/exit-codes.js';
 import { StateDb } from '../../store/state.js';
 
 export function registerHostKey(program: Command): void {
@@ -21,15 +22,17 @@ export function registerHostKey(program: Command): void {
     });
   hostkey
     .command('forget')
-    .argument('<device>')
+    .argument('<name>', 'device (or jump host with --jump)')
+    .option('--jump', 'the name is a jump host under jump_hosts')
     .description('forget the pinned key (after a legitimate key change); the next pull pins the new one')
-    .action((name: string) => {
+    .action((name: string, opts: { jump?: boolean }) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
-      findDevice(cfg, name);
+      if (opts.jump && !cfg.jump_hosts[name]) throw new CliExit(EXIT.usage, `unknown jump host: ${name} (not in ${cfg.file})`);
+      if (!opts.jump) findDevice(cfg, name);
       const state = StateDb.open(cfg.state);
       try {
-        state.forgetHostKey(name);
-        process.stdout.write(`${name}: pinned host key forgotten\n`);
+        state.forgetHostKey(opts.jump ? `jump:${name}` : name);
+        process.stdout.write(`${opts.jump ? 'jump host ' : ''}${name}: pinned host key forgotten\n`);
       } finally {
         state.close();
       }
