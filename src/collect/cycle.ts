@@ -11,7 +11,7 @@ import { runPool } from './pool.js';
 import { pullDevice, type PullOutcome } from './pull-device.js';
 import { snapshotPath } from './snapshot-path.js';
 import { BatchCommitter } from './batch-committer.js';
-import type { Facts } from '../drivers/types.js';
+import type { ChangeAttribution, Facts } from '../drivers/types.js';
 
 export interface DeviceResult {
   device: Device;
@@ -24,6 +24,8 @@ export interface DeviceResult {
   removed?: number;
   errorKind?: ErrorKind;
   error?: string;
+  /** Who last changed the config, as the device reports it. */
+  changedBy?: ChangeAttribution;
 }
 
 export interface CycleDeps {
@@ -86,10 +88,16 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
   return results.map((r) => r.result);
 }
 
+/** Commit trailers naming who changed the config (the store sanitises the values). */
+function attributionTrailers(a: ChangeAttribution | undefined): Record<string, string> | undefined {
+  if (!a?.user && !a?.at) return undefined;
+  return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Changed-From': a.source } : {}) };
+}
+
 async function toResult(outcome: PullOutcome, committer: BatchCommitter): Promise<DeviceResult> {
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
-  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: outcome.config };
+  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: outcome.config, trailers: attributionTrailers(outcome.changedBy) };
   let committed: CommitResult;
   try {
     committed = await committer.add(snap);
@@ -97,6 +105,6 @@ async function toResult(outcome: PullOutcome, committer: BatchCommitter): Promis
     return { ...base, result: 'failed', errorKind: 'protocol', error: `store: ${(err as Error).message}` };
   }
   return committed.commit
-    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed }
+    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy }
     : { ...base, result: 'unchanged' };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { PullError, asPullError } from '../core/errors.js';
 import type { Config, Device } from '../config/schema.js';
-import type { Facts } from '../drivers/types.js';
+import type { ChangeAttribution, Facts } from '../drivers/types.js';
 import { getDriver } from '../drivers/registry.js';
 import { collectOutputs } from '../transport/session.js';
 import type { HostKeyCheck } from '../transport/host-key.js';
@@ -13,7 +13,7 @@ import type { SshTarget } from '../transport/types.js';
 
 export type PullOutcome =
   /** facts: undefined when this pull skipped the facts commands (the stored facts stay). */
-  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts?: Facts }
+  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts?: Facts; changedBy?: ChangeAttribution }
   | { device: Device; startedAt: Date; durationMs: number; ok: false; error: PullError };
 
 export interface PullDeps {
@@ -81,7 +81,8 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
     // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
     // so copy them out or every device's full output stays in memory until the cycle ends.
     const facts = withFacts ? (JSON.parse(JSON.stringify(parsed.facts)) as Facts) : undefined;
-    return done({ ok: true as const, config, facts });
+    const changedBy = parsed.changedBy && (JSON.parse(JSON.stringify(parsed.changedBy)) as ChangeAttribution);
+    return done({ ok: true as const, config, facts, changedBy });
   } catch (err) {
     const error = asPullError(err);
     if (deadline.aborted && error.kind === 'timeout') error.message = `${device.host}:${device.port}: pull not finished within ${cfg.timeouts.pull}s`;

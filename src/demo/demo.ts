@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     devices[0]!.mutate('show running-config', (text) =>
       text
         .replace(/^(username netops .*)$/m, '$1\nusername backdoor privilege 15 secret 0 hunter2')
-        .replace(/^(line vty 0 4\n(?: .*\n)*?) transport input ssh$/m, '$1 transport input ssh telnet'),
+        .replace(/^(line vty 0 4\n(?: .*\n)*?) transport input ssh$/m, '$1 transport input ssh telnet')
+        .replace(/^! Last configuration change at .*$/m, `! Last configuration change at ${new Date().toUTCString()} by mallory`),
     );
     const code = await driftwatch(['pull'], config);
     process.stdout.write(code === 3 ? 'exit 3: unauthorized drift is open\n' : `unexpected exit ${code}\n`);
@@ -83,8 +84,9 @@ async function main(): Promise<void> {
 
     say(`The alert as the webhook sink received it (${received.length} message${received.length === 1 ? '' : 's'})`);
     for (const body of received) {
-      const alert = JSON.parse(body) as { kind: string; severity: string; summary: string; device: { name: string }; sections?: string[] };
+      const alert = JSON.parse(body) as { kind: string; severity: string; summary: string; device: { name: string }; sections?: string[]; attribution?: { user?: string; at?: string } };
       process.stdout.write(`${alert.kind} ${alert.severity} ${alert.device.name}: ${alert.summary}\n  sections: ${alert.sections?.join(' | ')}\n`);
+      if (alert.attribution) process.stdout.write(`  changed by: ${alert.attribution.user} at ${alert.attribution.at} (as the device reports it)\n`);
     }
 
     say('The change was reviewed (ticket CHG-1042): approve it');

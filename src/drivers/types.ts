@@ -11,11 +11,20 @@ export interface Facts {
   image?: string;
 }
 
+/** Who last changed the config, as the device itself reports it (IOS `! Last configuration change ... by`). */
+export interface ChangeAttribution {
+  user?: string;
+  at?: string;
+  source?: string;
+}
+
 /** What a successful pull produces: the text that goes into git, plus facts about the box. */
 export interface ParsedConfig {
   /** Cleaned config, volatile lines dropped, secrets NOT yet masked. Ends with one newline. */
   config: string;
   facts: Facts;
+  /** From lines the cleaning drops as volatile; written into the commit and the drift alert. */
+  changedBy?: ChangeAttribution;
 }
 
 /** A response the transport sends when a pattern shows up in the output (pager, confirmations). */

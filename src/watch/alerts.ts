@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Device } from '../config/schema.js';
 import type { DriftResult } from '../drift/compare.js';
+import type { ChangeAttribution } from '../drivers/types.js';
 import type { Alert, AlertKind } from '../notify/types.js';
 
 function base(kind: AlertKind, device: Device, now: Date): Pick<Alert, 'id' | 'kind' | 'device' | 'detectedAt'> {
@@ -19,6 +20,7 @@ export function driftAlert(
   result: DriftResult,
   commits: { baseline: string; current: string },
   now: Date,
+  changedBy?: ChangeAttribution,
 ): Alert {
   return {
     ...base(kind, device, now),
@@ -29,6 +31,7 @@ export function driftAlert(
     sections: result.sections,
     commit: commits.current,
     baselineCommit: commits.baseline,
+    ...(changedBy?.user || changedBy?.at ? { attribution: { user: changedBy.user, at: changedBy.at, source: changedBy.source } } : {}),
   };
 }
 

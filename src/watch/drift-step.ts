@@ -65,11 +65,11 @@ export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[
     switch (decision.action) {
       case 'open':
         state.openDrift({ device: device.name, severity: result.severity, baselineCommit: baseline, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
-        alerts.push(driftAlert('drift-new', device, result, commits, now));
+        alerts.push(driftAlert('drift-new', device, result, commits, now, r.changedBy));
         break;
       case 'update':
         state.updateDrift(decision.driftId, { severity: result.severity, currentCommit: current, added: result.added, removed: result.removed, diffHash: decision.diffHash }, now);
-        alerts.push(driftAlert('drift-updated', device, result, commits, now));
+        alerts.push(driftAlert('drift-updated', device, result, commits, now, r.changedBy));
         break;
       case 'still-open':
         state.updateDrift(open!.id, { currentCommit: current }, now);

@@ -92,7 +92,12 @@ test('volatile and ignored lines changing is not drift and alerts nobody', async
 });
 
 test('an unauthorized change: exactly one alert per matching channel with the diff', async () => {
-  sims[0]!.mutate(CONFIG, (t) => t.replace(/^( transport input ssh)$/m, ' transport input ssh telnet').replace(/^(hostname .*)$/m, '$1\nusername evil privilege 15 secret 0 Sup3rS3cret'));
+  sims[0]!.mutate(CONFIG, (t) =>
+    t
+      .replace(/^( transport input ssh)$/m, ' transport input ssh telnet')
+      .replace(/^(hostname .*)$/m, '$1\nusername evil privilege 15 secret 0 Sup3rS3cret')
+      .replace(/^! Last configuration change at .*$/m, '! Last configuration change at 03:14:15 UTC Wed Nov 25 2026 by mallory'),
+  );
   const r = await cycle();
   assert.deepEqual(r.openDrift, ['r1']);
   assert.deepEqual(counts(), { email: 1, slack: 1, webhook: 1 });
@@ -114,6 +119,12 @@ test('an unauthorized change: exactly one alert per matching channel with the di
   assert.equal(payload.severity, 'critical');
   assert.ok(payload.sections.includes('line vty 0 4'), payload.sections);
   assert.doesNotMatch(h.body, /Sup3rS3cret/);
+  // Who did it, as the device says: in the alert and in the commit.
+  assert.deepEqual(payload.attribution, { user: 'mallory', at: '03:14:15 UTC Wed Nov 25 2026' });
+  assert.match(mail, /mallory/);
+  const trailers = git('log', '-1', '--format=%B', '--', 'core/r1.cfg');
+  assert.match(trailers, /^Changed-By: mallory$/m);
+  assert.match(trailers, /^Changed-At: 03:14:15 UTC Wed Nov 25 2026$/m);
 
   // The same drift next cycle: no new alert.
   const again = await cycle();

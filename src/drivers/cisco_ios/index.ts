@@ -5,7 +5,7 @@
 import { PullError } from '../../core/errors.js';
 import { CISCO_MASKS, CISCO_MASK_KEYWORDS } from '../common/cisco-masks.js';
 import { applyLineMasks, capture, commandBody, configBody } from '../common/text.js';
-import type { Driver, Facts } from '../types.js';
+import type { ChangeAttribution, Driver, Facts } from '../types.js';
 import { IOS_DRIFT } from './drift.js';
 
 const PROMPT = /^([\w.@()\/:-]+[#>])\s?$/;
@@ -35,6 +35,13 @@ function facts(version: string, config: string): Facts {
   };
 }
 
+/** `! Last configuration change at 09:37:40 CEST Tue Aug 20 2024 by alice`: when and who (the line itself is volatile). */
+function lastChange(raw: string): ChangeAttribution | undefined {
+  const m = /^! Last configuration change at (.+?)(?: by (\S+))?\s*$/m.exec(raw.slice(0, 4096).replace(/\r/g, ''));
+  if (!m) return undefined;
+  return { at: m[1]!.trim(), user: m[2] };
+}
+
 export const ciscoIos: Driver = {
   id: 'cisco_ios',
   aliases: ['ios', 'iosxe', 'cisco_xe', 'cisco_iosxe'],
@@ -57,7 +64,7 @@ export const ciscoIos: Driver = {
       throw new PullError('incomplete-output', `${CONFIG}: output does not end with "end" (truncated?)`);
     }
     const version = commandBody(outputs[VERSION], VERSION, PROMPT);
-    return { config, facts: facts(version, config) };
+    return { config, facts: facts(version, config), changedBy: lastChange(outputs[CONFIG] ?? '') };
   },
   maskSecrets: (config) => applyLineMasks(config, CISCO_MASKS, CISCO_MASK_KEYWORDS),
   volatile: VOLATILE,
