@@ -105,6 +105,14 @@ export const configSchema = z.strictObject({
   // Per-group cron overrides, e.g. { core: '*/5 * * * *' }.
   group_schedules: z.record(z.string(), z.string()).default({}),
   run_at_start: z.boolean().default(true),
+  /** UDP syslog listener: a config-change message from a device's address pulls it at once. */
+  syslog: z
+    .strictObject({
+      listen: z.string().min(1),
+      /** Wait this long after a message (more usually follow) before pulling. */
+      debounce_seconds: z.number().min(0).default(5),
+    })
+    .optional(),
   concurrency: z.number().int().min(1).max(5000).default(50),
   /** `i/n`: this instance watches only the devices whose name hashes to i of n (several hosts, one fleet). */
   shard: z

@@ -12,6 +12,7 @@ import { StateDb } from '../store/state.js';
 import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
 import type { Senders } from '../notify/types.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
+import { listenSyslog, type SyslogListener } from './syslog.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -32,6 +33,9 @@ export class Daemon {
   private abort = new AbortController();
   private retryTimer?: NodeJS.Timeout;
   private stopping = false;
+  private syslog?: SyslogListener;
+  private urgent = new Set<string>();
+  private urgentTimer?: NodeJS.Timeout;
 
   private constructor(
     private readonly opts: DaemonOptions,
@@ -50,9 +54,42 @@ export class Daemon {
     daemon.schedule();
     daemon.retryTimer = setInterval(() => void daemon.retryAlerts(), opts.retryIntervalMs ?? 30_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
+    if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
     else void daemon.retryAlerts();
     return daemon;
+  }
+
+  private async startSyslog(listen: string): Promise<void> {
+    this.syslog = await listenSyslog(listen, (source) => this.onConfigChangeMessage(source));
+    this.opts.log.info({ listen, port: this.syslog.port }, 'listening for config-change syslog messages');
+  }
+
+  /** Port the syslog listener is bound to (tests bind port 0). */
+  get syslogPort(): number | undefined {
+    return this.syslog?.port;
+  }
+
+  /** A device (by source address) said its config changed: pull it soon, after a short debounce. */
+  private onConfigChangeMessage(source: string): void {
+    const devices = this.cfg.devices.filter((d) => d.host === source || d.host === source.replace(/^::ffff:/, ''));
+    if (!devices.length) return;
+    for (const d of devices) this.urgent.add(d.name);
+    this.opts.log.info({ source, devices: devices.map((d) => d.name) }, 'config change announced by syslog');
+    clearTimeout(this.urgentTimer);
+    this.urgentTimer = setTimeout(() => this.pullUrgent(), (this.cfg.syslog?.debounce_seconds ?? 5) * 1000);
+  }
+
+  /** Pull the devices announced by syslog; if a cycle is running, right after it. */
+  private pullUrgent(): void {
+    if (this.stopping || !this.urgent.size) return;
+    if (this.running) {
+      void this.running.then(() => this.pullUrgent());
+      return;
+    }
+    const names = this.urgent;
+    this.urgent = new Set();
+    this.trigger({ expression: 'syslog', label: 'syslog', devices: this.cfg.devices.filter((d) => names.has(d.name)) });
   }
 
   private schedule(): void {
@@ -122,6 +159,7 @@ export class Daemon {
         next.store = this.cfg.store;
         next.state = this.cfg.state;
       }
+      if (next.syslog?.listen !== this.cfg.syslog?.listen) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
       this.cfg = next;
       this.schedule();
       this.opts.log.info({ devices: next.devices.length }, 'config reloaded');
@@ -137,6 +175,8 @@ export class Daemon {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const t of this.tasks) void t.stop();
+    clearTimeout(this.urgentTimer);
+    await this.syslog?.close();
     clearInterval(this.retryTimer);
     if (this.running) {
       const drained = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.opts.drainMs ?? 10_000).unref())]);
