@@ -5,7 +5,7 @@
 import type { Config, Device } from '../config/schema.js';
 import type { ErrorKind } from '../core/errors.js';
 import type { Archive, CommitResult, SnapshotToCommit } from '../store/archive.js';
-import type { StateDb } from '../store/state.js';
+import type { DeviceStatusRow, StateDb } from '../store/state.js';
 import { pinOnFirstUse, type HostKeyEvent } from './host-key-policy.js';
 import { runPool } from './pool.js';
 import { pullDevice, type PullOutcome } from './pull-device.js';
@@ -36,19 +36,21 @@ export interface CycleDeps {
   /** Called as each device finishes (CLI progress, logs). */
   onResult?(r: DeviceResult): void;
   onHostKeyMismatch?(e: HostKeyEvent): void;
+  /** The state's device rows read before the cycle, when the caller already has them. */
+  statusBefore?: ReadonlyMap<string, DeviceStatusRow>;
 }
 
 export async function runCycle(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
   const { archive, state } = deps;
   state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
   const committer = new BatchCommitter(archive);
-  const factsAge = new Map(state.deviceStatus().map((r) => [r.name, r.facts_updated_at]));
+  const statusBefore = deps.statusBefore ?? new Map(state.deviceStatus().map((r) => [r.name, r]));
   const staleBefore = deps.now().getTime() - cfg.facts_refresh_hours * 3_600_000;
   const pullDeps = {
     now: deps.now,
     signal: deps.signal,
     wantFacts: (d: Device) => {
-      const at = factsAge.get(d.name);
+      const at = statusBefore.get(d.name)?.facts_updated_at;
       return !at || Date.parse(at) <= staleBefore;
     },
     hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),

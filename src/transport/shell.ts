@@ -43,8 +43,7 @@ class ShellReader {
 
   /** The last line as a terminal shows it (escapes and overwrites resolved); only that line is normalized. */
   private lastLine(): string {
-    const text = normalizeTerminalText(this.tail.slice(this.tail.lastIndexOf('\n') + 1));
-    return text.slice(text.lastIndexOf('\n') + 1);
+    return lastLine(this.tail.slice(this.tail.lastIndexOf('\n') + 1));
   }
 
   private onData(text: string): void {

@@ -10,7 +10,7 @@ import { ignoreRules } from '../drift/ignore.js';
 import { getDriver } from '../drivers/registry.js';
 import type { Alert } from '../notify/types.js';
 import type { Archive } from '../store/archive.js';
-import type { StateDb } from '../store/state.js';
+import type { DeviceStatusRow, StateDb } from '../store/state.js';
 import type { DeviceResult } from '../collect/cycle.js';
 import { driftAlert, resolvedAlert } from './alerts.js';
 
@@ -34,14 +34,22 @@ export function compareDevice(cfg: Config, device: Device, path: string, baselin
   return compareConfigs(baseline, current, { ignore: ignoreRules(cfg, device, driver), knowledge: driver.drift, path });
 }
 
-export async function evaluateDrift(cfg: Config, results: readonly DeviceResult[], deps: DriftStepDeps): Promise<Alert[]> {
+/**
+ * `statusBefore`: the state's device rows from before the cycle. Their last commit is still right
+ * for unchanged devices (a pull without a commit keeps it); changed ones carry their new commit.
+ */
+export async function evaluateDrift(
+  cfg: Config,
+  results: readonly DeviceResult[],
+  deps: DriftStepDeps,
+  statusBefore: ReadonlyMap<string, Pick<DeviceStatusRow, 'last_commit'>> = new Map(deps.state.deviceStatus().map((r) => [r.name, r])),
+): Promise<Alert[]> {
   const { archive, state } = deps;
-  const lastCommits = new Map(state.deviceStatus().map((r) => [r.name, r.last_commit]));
   const firstBaselines: Array<{ device: string; commit: string }> = [];
   const toCompare: Array<{ r: DeviceResult; current: string; baseline: string }> = [];
   for (const r of results) {
     if (r.result === 'failed') continue;
-    const current = r.commit ?? lastCommits.get(r.device.name) ?? undefined;
+    const current = r.commit ?? statusBefore.get(r.device.name)?.last_commit ?? undefined;
     if (!current) continue;
     const baseline = state.getBaseline(r.device.name);
     if (!baseline) firstBaselines.push({ device: r.device.name, commit: current });

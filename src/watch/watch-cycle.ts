@@ -36,7 +36,8 @@ export interface WatchReport {
 
 export async function watchCycle(cfg: Config, devices: readonly Device[], deps: WatchDeps): Promise<WatchReport> {
   const { state, log } = deps;
-  const previousFailures = new Map(state.deviceStatus().map((r) => [r.name, { failures: r.consecutive_failures, lastKind: r.last_error_kind }]));
+  // One read of the device rows serves the pulls (facts age), drift (last commits) and failure alerts.
+  const statusBefore = new Map(state.deviceStatus().map((r) => [r.name, r]));
   const hostKeyEvents: HostKeyEvent[] = [];
   const results = await runCycle(cfg, devices, {
     archive: deps.archive,
@@ -44,28 +45,29 @@ export async function watchCycle(cfg: Config, devices: readonly Device[], deps: 
     now: deps.now,
     signal: deps.signal,
     onResult: deps.onResult,
+    statusBefore,
     onHostKeyMismatch: (e) => {
       hostKeyEvents.push(e);
       log.error({ device: e.device, pinned: e.expected, presented: e.presented }, 'host key changed: pull refused');
     },
   });
 
-  const alerts = await evaluateDrift(cfg, results, deps);
+  const alerts = await evaluateDrift(cfg, results, deps, statusBefore);
   const now = deps.now();
   const keyAlerted = new Set<string>();
   for (const r of results) {
-    const before = previousFailures.get(r.device.name);
+    const before = statusBefore.get(r.device.name);
     const failed = r.result === 'failed';
     // One host-key alert per change of key, not one per cycle while it stays wrong.
     // A jump host's key is pinned as `jump:<name>`: one alert for it, not one per device behind it.
     const jumpKey = r.device.jump && `jump:${r.device.jump.name}`;
     const event = hostKeyEvents.find((e) => e.device === r.device.name || e.device === jumpKey);
-    if (event && before?.lastKind !== 'host-key-mismatch' && !keyAlerted.has(event.device)) {
+    if (event && before?.last_error_kind !== 'host-key-mismatch' && !keyAlerted.has(event.device)) {
       keyAlerted.add(event.device);
       alerts.push(hostKeyAlert(r.device, event.expected, event.presented, now, event.device === jumpKey ? r.device.jump!.name : undefined));
     }
     // Pulls cut short by a shutdown are not the device's fault: no failing alert from them.
-    const transition = deps.signal?.aborted && failed ? undefined : failureTransition(before?.failures ?? 0, failed, cfg.failure_alert_after);
+    const transition = deps.signal?.aborted && failed ? undefined : failureTransition(before?.consecutive_failures ?? 0, failed, cfg.failure_alert_after);
     if (transition === 'failing') alerts.push(failingAlert(r.device, cfg.failure_alert_after, r.errorKind ?? 'protocol', r.error ?? '', now));
     if (transition === 'recovered') alerts.push(recoveredAlert(r.device, now));
   }
