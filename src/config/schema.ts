@@ -60,7 +60,8 @@ export const jumpHostSchema = z.strictObject({
 });
 export const defaultsSchema = z.strictObject(deviceFields);
 
-const severity = z.enum(['normal', 'critical']);
+// `normal` is the pre-0.2 word for warning.
+const severity = z.enum(['info', 'warning', 'critical', 'normal']).transform((s) => (s === 'normal' ? 'warning' : s));
 const channelFilters = {
   name: z.string().optional(),
   min_severity: severity.optional(),

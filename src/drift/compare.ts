@@ -31,7 +31,7 @@ export interface CompareOptions {
 export function compareConfigs(baseline: string, current: string, opts: CompareOptions): DriftResult {
   const before = withoutIgnored(baseline, opts.ignore);
   const after = withoutIgnored(current, opts.ignore);
-  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'normal', sections: [], diff: '' };
+  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'warning', sections: [], diff: '' };
 
   const path = opts.path ?? 'config';
   const afterLines = after.split('\n');

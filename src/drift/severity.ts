@@ -1,7 +1,8 @@
 /** Which changes are security-relevant. Driver data first; a generic list for drivers without it. */
 import type { DriftKnowledge } from '../drivers/types.js';
 
-export type DriftSeverity = 'critical' | 'normal';
+export type { DriftSeverity } from '../core/severity.js';
+import type { DriftSeverity } from '../core/severity.js';
 
 export const GENERIC_CRITICAL: readonly RegExp[] = [
   /\b(user(name)?|passw(or)?d|secret|aaa|radius|tacacs|privilege|admin)\b/i,
@@ -16,5 +17,5 @@ export const GENERIC_CRITICAL: readonly RegExp[] = [
 export function severityOf(changedLines: readonly string[], sections: readonly string[], knowledge?: DriftKnowledge): DriftSeverity {
   const patterns = knowledge?.critical.length ? knowledge.critical : GENERIC_CRITICAL;
   const hit = (text: string) => patterns.some((p) => p.test(text));
-  return changedLines.some(hit) || sections.some(hit) ? 'critical' : 'normal';
+  return changedLines.some(hit) || sections.some(hit) ? 'critical' : 'warning';
 }

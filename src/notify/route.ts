@@ -1,7 +1,7 @@
 /**
  * Routing (pure): which configured channels an alert goes to.
  *
- * - `min_severity` (info < normal < critical): the alert's severity must reach it. Exception:
+ * - `min_severity` (info < warning < critical; the old word `normal` means warning): the alert's severity must reach it. Exception:
  *   `info` alerts (drift-resolved, drift-approved, pull-recovered) ignore `min_severity`, so a
  *   channel that heard about a problem also hears that it ended; they still obey groups/tags.
  * - `groups`: the device's group must be one of them.

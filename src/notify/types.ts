@@ -13,7 +13,8 @@ export type AlertKind =
   | 'pull-failing'
   | 'pull-recovered';
 
-export type Severity = 'critical' | 'normal' | 'info';
+export type { Severity } from '../core/severity.js';
+import type { Severity } from '../core/severity.js';
 
 export interface Alert {
   /** Stable id (outbox row id / idempotency key), sent as X-Driftwatch-Alert-Id / Message-ID material. */
@@ -49,7 +50,7 @@ export type Senders = { [T in ChannelType]?: SendFn<ChannelOf<T>> };
 /** Pure renderer of one channel type: alert (+ channel settings) in, wire payload out. */
 export type RenderFn<C extends ChannelConfig, Out> = (alert: Alert, channel: C) => Out;
 
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, normal: 1, critical: 2 };
+export { SEVERITY_RANK } from '../core/severity.js';
 
 /** Short human title per kind, shared by all channels. */
 export const KIND_TITLES: Record<AlertKind, string> = {

@@ -1,4 +1,5 @@
 /** Row shapes of the state DB (plain data, shared by state.ts and its callers) and their mappers. */
+import { parseSeverity } from '../core/severity.js';
 import type { Alert } from '../notify/types.js';
 
 export type PullResult = 'changed' | 'unchanged' | 'failed';
@@ -134,7 +135,7 @@ export function toDrift(r: Row): DriftRow {
     id: r.id as number,
     device: r.device as string,
     status: r.status as DriftStatus,
-    severity: r.severity as string,
+    severity: parseSeverity(r.severity as string) ?? 'warning',
     firstSeen: r.first_seen as string,
     lastSeen: r.last_seen as string,
     baselineCommit: (r.baseline_commit as string | null) ?? null,

@@ -64,7 +64,7 @@ export function hostKeyAlert(device: Device, expected: string, presented: string
 export function failingAlert(device: Device, failures: number, errorKind: string, error: string, now: Date): Alert {
   return {
     ...base('pull-failing', device, now),
-    severity: 'normal',
+    severity: 'warning',
     summary: `${failures} consecutive pulls failed (${errorKind})`,
     detail: error,
   };

@@ -158,7 +158,7 @@ function referenceCompare(before: string, after: string, path = 'config', contex
     }
     out.push(`${hunkHeader(hunk)} ${hunkLabel ?? ''}`.trimEnd(), ...body);
   }
-  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'normal', sections: [], diff: '' };
+  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'warning', sections: [], diff: '' };
   return { drifted: added + removed > 0, added, removed, severity: severityOf(changed, [...sections], ciscoIos.drift), sections: [...sections], diff: out.join('\n') + '\n' };
 }
 

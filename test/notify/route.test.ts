@@ -14,7 +14,7 @@ const slack = (over: Partial<Extract<ChannelConfig, { type: 'slack' }>> = {}): C
 const channels: ChannelConfig[] = [
   slack({ name: 'all' }),
   slack({ name: 'crit', min_severity: 'critical' }),
-  slack({ min_severity: 'normal' }), // slack#2
+  slack({ min_severity: 'warning' }), // slack#2
   slack({ name: 'core', groups: ['core'] }),
   slack({ name: 'edge-crit', tags: ['edge'], min_severity: 'critical' }),
   { type: 'email', name: 'mail', host: 'smtp', port: 25, secure: false, from: 'a@b.c', to: 'x@y.z', groups: [], tags: [] },
@@ -22,9 +22,9 @@ const channels: ChannelConfig[] = [
 
 const ids = (a: Alert) => channelsFor(a, channels).map((r) => r.id);
 
-test('min_severity: info < normal < critical', () => {
+test('min_severity: info < warning < critical', () => {
   assert.deepEqual(ids(makeAlert({ severity: 'critical' })), ['all', 'crit', 'slack#2', 'core', 'edge-crit', 'mail']);
-  assert.deepEqual(ids(makeAlert({ severity: 'normal' })), ['all', 'slack#2', 'core', 'mail']);
+  assert.deepEqual(ids(makeAlert({ severity: 'warning' })), ['all', 'slack#2', 'core', 'mail']);
 });
 
 test('info alerts ignore min_severity but still obey groups and tags', () => {

@@ -241,14 +241,14 @@ describe('baselines and drift', () => {
   test('drift lifecycle: one open per device, update, resolve, approve', () => {
     const s = StateDb.open(dbPath());
     const id = s.openDrift({ device: 'sw1', severity: 'critical', baselineCommit: 'b1', currentCommit: 'c1', added: 3, removed: 1, diffHash: 'h1' }, at(0));
-    assert.throws(() => s.openDrift({ device: 'sw1', severity: 'normal', added: 1, removed: 0, diffHash: 'h2' }, at(1)), /UNIQUE/);
+    assert.throws(() => s.openDrift({ device: 'sw1', severity: 'warning', added: 1, removed: 0, diffHash: 'h2' }, at(1)), /UNIQUE/);
     s.updateDrift(id, { currentCommit: 'c2', added: 5, diffHash: 'h2' }, at(60));
     const open = s.getOpenDrift('sw1')!;
     assert.deepEqual(
       [open.id, open.status, open.severity, open.firstSeen, open.lastSeen, open.baselineCommit, open.currentCommit, open.added, open.removed, open.diffHash],
       [id, 'open', 'critical', at(0).toISOString(), at(60).toISOString(), 'b1', 'c2', 5, 1, 'h2'],
     );
-    const id2 = s.openDrift({ device: 'sw2', severity: 'normal', added: 1, removed: 0, diffHash: 'x' }, at(10));
+    const id2 = s.openDrift({ device: 'sw2', severity: 'warning', added: 1, removed: 0, diffHash: 'x' }, at(10));
     assert.deepEqual(s.listOpenDrift().map((d) => d.id), [id, id2]);
     s.resolveDrift(id, at(120));
     assert.equal(s.getOpenDrift('sw1'), undefined);

@@ -31,7 +31,7 @@ export interface SlackPayload {
   blocks: SlackBlock[];
 }
 
-const ICON: Record<Severity, string> = { critical: '🚨', normal: '⚠️', info: '✅' };
+const ICON: Record<Severity, string> = { critical: '🚨', warning: '⚠️', info: '✅' };
 
 const plain = (text: string): PlainText => ({ type: 'plain_text', text });
 
