@@ -18,7 +18,7 @@ import { parseConfig } from '../src/config/load.js';
 import { createLogger } from '../src/core/log.js';
 import { Archive } from '../src/store/archive.js';
 import { StateDb } from '../src/store/state.js';
-import { watchCycle } from '../src/watch/watch-cycle.js';
+import { pullAndDeliver } from '../src/app/pull-now.js';
 import { rawThroughput } from './raw-ssh.js';
 import { diffMicrobench } from './diff-micro.js';
 import { runNetmikoPeer } from './peer-netmiko.js';
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     cpu = process.cpuUsage();
     const before = alertsReceived;
     const t0 = performance.now();
-    const { value: report, peak } = await withPeakRss(() => watchCycle(cfg, cfg.devices, { archive, state, log, now: () => new Date() }));
+    const { value: report, peak } = await withPeakRss(() => pullAndDeliver({ cfg, archive, state, log, clock: () => new Date() }, cfg.devices));
     const wall = (performance.now() - t0) / 1000;
     const used = process.cpuUsage(cpu);
     simNow = (await sim.cpu()).cpu_s;

@@ -2,8 +2,12 @@
 import { ConfigError, formatProblem, loadConfigFile } from '../config/load.js';
 import type { Config, Device } from '../config/schema.js';
 import { EXIT } from '../core/exit-codes.js';
-import { Archive } from '../store/archive.js';
-import { StateDb } from '../store/state.js';
+import { UseCaseError } from '../app/context.js';
+import { InsecurePermissionsError } from '../app/permissions.js';
+import { openApp, type OpenApp } from '../app/open.js';
+import { withWriterLock, LockedError } from '../app/writer-lock.js';
+import { findDevices } from '../app/use-cases/find-device.js';
+import { createLogger, type Logger } from '../core/log.js';
 
 export class CliExit extends Error {
   constructor(
@@ -24,19 +28,44 @@ export function loadConfigOrExit(file: string, readOnly = false): Config {
   }
 }
 
-export async function openStores(cfg: Config): Promise<{ archive: Archive; state: StateDb }> {
-  const archive = await Archive.open(cfg.store);
-  const state = StateDb.open(cfg.state);
-  return { archive, state };
+/** Open the app for a command; the app is closed when `fn` ends. Known failures become exit codes. */
+export async function withApp<T>(cfg: Config, fn: (app: OpenApp) => Promise<T>, log: Logger = createLogger()): Promise<T> {
+  let app: OpenApp;
+  try {
+    app = await openApp(cfg, { log });
+  } catch (err) {
+    if (err instanceof InsecurePermissionsError) throw new CliExit(EXIT.usage, `driftwatch: ${err.message}`);
+    throw err;
+  }
+  try {
+    return await fn(app);
+  } catch (err) {
+    throw asCliExit(err);
+  } finally {
+    app.close();
+  }
+}
+
+/** The same, holding the writer lock (one writer on a store and state at a time). */
+export function withWriter<T>(cfg: Config, command: string, waitMs: number, fn: (app: OpenApp) => Promise<T>, log?: Logger): Promise<T> {
+  return withWriterLock(cfg.state, { waitMs, command }, () => withApp(cfg, fn, log)).catch((err) => {
+    throw asCliExit(err);
+  });
+}
+
+function asCliExit(err: unknown): unknown {
+  if (err instanceof UseCaseError) return new CliExit(err.kind === 'invalid' ? EXIT.usage : EXIT.failure, err.message);
+  if (err instanceof LockedError) return new CliExit(EXIT.failure, `driftwatch: ${err.message}`);
+  return err;
 }
 
 /** Devices named on the command line (all when none); unknown names are a usage error. */
 export function selectDevices(cfg: Config, names: readonly string[]): Device[] {
-  if (!names.length) return cfg.devices;
-  const byName = new Map(cfg.devices.map((d) => [d.name, d]));
-  const unknown = names.filter((n) => !byName.has(n));
-  if (unknown.length) throw new CliExit(EXIT.usage, `unknown device(s): ${unknown.join(', ')} (not in ${cfg.file})`);
-  return names.map((n) => byName.get(n)!);
+  try {
+    return findDevices(cfg, names);
+  } catch (err) {
+    throw new CliExit(EXIT.usage, (err as Error).message);
+  }
 }
 
 export function findDevice(cfg: Config, name: string): Device {

@@ -41,4 +41,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Everything driftwatch creates (store, state, keys, lock) is private to its user, whatever the caller's umask.
+process.umask(0o077);
 process.exitCode = await main(process.argv);

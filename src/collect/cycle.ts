@@ -1,31 +1,41 @@
 /**
- * One collection cycle: pull every device with bounded concurrency, commit changed snapshots in
- * batches (so configs are not all held in memory), record every pull in state in one transaction.
+ * The pull-and-archive stage of a cycle: pull every device with bounded concurrency, commit
+ * changed snapshots in batches (so configs are not all held in memory), record every pull in
+ * state in one transaction together with the store HEAD it reflects (see app/reconcile.ts).
  */
 import type { Config, Device } from '../config/schema.js';
 import type { ErrorKind } from '../core/errors.js';
 import type { Archive, CommitResult, SnapshotToCommit } from '../store/archive.js';
 import type { DeviceStatusRow, StateDb } from '../store/state.js';
+import type { ChangeAttribution, Facts } from '../drivers/types.js';
+import { STORE_HEAD } from '../app/reconcile.js';
 import { pinOnFirstUse, type HostKeyEvent } from './host-key-policy.js';
 import { runPool } from './pool.js';
 import { pullDevice, type PullOutcome } from './pull-device.js';
 import { snapshotPath } from './snapshot-path.js';
 import { BatchCommitter } from './batch-committer.js';
-import type { ChangeAttribution, Facts } from '../drivers/types.js';
+import { storableText } from './storable-text.js';
 
 export interface DeviceResult {
   device: Device;
-  result: 'changed' | 'unchanged' | 'failed';
+  /**
+   * `unstored`: the pull worked but the store refused the snapshot (disk full...): not the device's failure.
+   * `superseded`: a newer pull of the device started meanwhile (syslog); this older text is dropped.
+   */
+  result: 'changed' | 'unchanged' | 'failed' | 'unstored' | 'superseded';
   durationMs: number;
   startedAt: Date;
   path: string;
   commit?: string;
+  /** Line counts against the previous stored version (as in the commit subject). */
   added?: number;
   removed?: number;
   errorKind?: ErrorKind;
   error?: string;
   /** Who last changed the config, as the device reports it. */
   changedBy?: ChangeAttribution;
+  /** Facts of this pull (undefined when the facts commands were skipped). */
+  facts?: Facts;
 }
 
 export interface CycleDeps {
@@ -36,15 +46,16 @@ export interface CycleDeps {
   /** Called as each device finishes (CLI progress, logs). */
   onResult?(r: DeviceResult): void;
   onHostKeyMismatch?(e: HostKeyEvent): void;
-  /** The state's device rows read before the cycle, when the caller already has them. */
-  statusBefore?: ReadonlyMap<string, DeviceStatusRow>;
+  /** The state's device rows read before the cycle. */
+  statusBefore: ReadonlyMap<string, DeviceStatusRow>;
+  /** Extra commit trailers per device (e.g. `Change-Ticket:` of an active expectation). */
+  trailersFor?(device: Device): Record<string, string> | undefined;
 }
 
-export async function runCycle(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
-  const { archive, state } = deps;
+export async function pullAndArchive(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
+  const { archive, state, statusBefore } = deps;
   state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
   const committer = new BatchCommitter(archive);
-  const statusBefore = deps.statusBefore ?? new Map(state.deviceStatus().map((r) => [r.name, r]));
   const staleBefore = deps.now().getTime() - cfg.facts_refresh_hours * 3_600_000;
   const pullDeps = {
     now: deps.now,
@@ -59,13 +70,15 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
   };
 
   // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.
-  const pending: Array<Promise<{ result: DeviceResult; facts?: Facts }>> = [];
+  const pending: Array<Promise<DeviceResult>> = [];
   await runPool(devices, cfg.concurrency, async (device) => {
+    const generation = startPull(archive.dir, device.name);
     const outcome = await pullDevice(device, cfg, pullDeps);
+    const superseded = () => latestPull.get(`${archive.dir}\0${device.name}`) !== generation;
     pending.push(
-      toResult(outcome, committer).then((result) => {
+      toResult(outcome, committer, deps.trailersFor?.(device), superseded).then((result) => {
         deps.onResult?.(result);
-        return { result, facts: outcome.ok ? outcome.facts : undefined };
+        return result;
       }),
     );
   });
@@ -73,40 +86,50 @@ export async function runCycle(cfg: Config, devices: readonly Device[], deps: Cy
   const results = await Promise.all(pending);
   // Keep the inventory's order for reports.
   const order = new Map(devices.map((d, i) => [d.name, i]));
-  results.sort((a, b) => order.get(a.result.device.name)! - order.get(b.result.device.name)!);
+  results.sort((a, b) => order.get(a.device.name)! - order.get(b.device.name)!);
 
-  state.recordPulls(
-    results.map(({ result: r, facts }) => ({
-      device: r.device.name,
-      startedAt: r.startedAt,
-      durationMs: r.durationMs,
-      result: r.result,
-      errorKind: r.errorKind,
-      error: r.error,
-      commit: r.commit,
-      facts,
-    })),
-  );
-  return results.map((r) => r.result);
+  const head = await archive.head();
+  state.transaction(() => {
+    state.recordPulls(
+      results
+        // Not the device's doing: the store refused the snapshot, or a shutdown cut the pull short.
+        .filter((r) => r.result !== 'unstored' && r.result !== 'superseded' && !(r.result === 'failed' && deps.signal?.aborted))
+        .map((r) => ({ device: r.device.name, startedAt: r.startedAt, durationMs: r.durationMs, result: r.result as 'changed' | 'unchanged' | 'failed', errorKind: r.errorKind, error: r.error, commit: r.commit, facts: r.facts })),
+    );
+    state.setMeta(STORE_HEAD, head);
+  });
+  return results;
 }
 
 /** Commit trailers naming who changed the config (the store sanitises the values). */
-function attributionTrailers(a: ChangeAttribution | undefined): Record<string, string> | undefined {
-  if (!a?.user && !a?.at) return undefined;
+function attributionTrailers(a: ChangeAttribution | undefined): Record<string, string> {
+  if (!a?.user && !a?.at) return {};
   return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Changed-From': a.source } : {}) };
 }
 
-async function toResult(outcome: PullOutcome, committer: BatchCommitter): Promise<DeviceResult> {
+/** Per store and device, the newest pull started in this process: an older pull finishing later must not store its older text. */
+const latestPull = new Map<string, number>();
+let pullCounter = 0;
+function startPull(store: string, device: string): number {
+  const generation = ++pullCounter;
+  latestPull.set(`${store}\0${device}`, generation);
+  return generation;
+}
+
+async function toResult(outcome: PullOutcome, committer: BatchCommitter, extraTrailers: Record<string, string> | undefined, superseded: () => boolean): Promise<DeviceResult> {
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
+  if (superseded()) return { ...base, result: 'superseded' };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
-  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: outcome.config, trailers: attributionTrailers(outcome.changedBy) };
+  const trailers = { ...attributionTrailers(outcome.changedBy), ...extraTrailers };
+  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: storableText(outcome.config), trailers };
   let committed: CommitResult;
   try {
     committed = await committer.add(snap);
   } catch (err) {
-    return { ...base, result: 'failed', errorKind: 'protocol', error: `store: ${(err as Error).message}` };
+    return { ...base, result: 'unstored', error: `store: ${(err as Error).message}` };
   }
+  const facts = outcome.facts;
   return committed.commit
-    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy }
-    : { ...base, result: 'unchanged' };
+    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy, facts }
+    : { ...base, result: 'unchanged', changedBy: outcome.changedBy, facts };
 }

@@ -131,6 +131,8 @@ export const configSchema = z.strictObject({
   failure_alert_after: z.number().int().min(1).default(3),
   /** Days of pull history and delivered alerts the state file keeps (the store keeps all history). */
   retention_days: z.number().int().min(1).default(90),
+  /** Start even when the state, store or key files are readable or writable by other users. */
+  allow_insecure_permissions: z.boolean().default(false),
   /** Hours after which facts commands (`show version`...) run again; other pulls skip them. */
   facts_refresh_hours: z.number().min(0).default(24),
   ignore: z.array(z.string()).default([]),

@@ -1,25 +1,27 @@
 /**
- * The long-running service: cycles on the cron schedule (never two at once), alert retries between
- * cycles, SIGTERM drains then aborts in-flight pulls within a bound, SIGHUP reloads the config
- * (a broken new config is logged and the old one kept).
+ * The long-running service: cycles on the cron schedule (never two scheduled cycles at once),
+ * pulls announced by syslog at once (also while a cycle runs), alert delivery in its own loop,
+ * SIGTERM drains then aborts in-flight pulls within a bound, SIGHUP reloads the config (a broken
+ * new config is logged and the old one kept).
  */
 import type { ScheduledTask } from 'node-cron';
+import { runCycle } from '../app/cycle/run-cycle.js';
+import { openApp, type OpenApp } from '../app/open.js';
+import { LockedError, withWriterLock } from '../app/writer-lock.js';
 import { ConfigError, formatProblem, loadConfigFile } from '../config/load.js';
 import type { Config, Device } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
-import { Archive } from '../store/archive.js';
-import { StateDb } from '../store/state.js';
-import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
 import type { Senders } from '../notify/types.js';
+import { DeliveryLoop } from './delivery.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
 import { listenSyslog, type SyslogListener } from './syslog.js';
 
 export interface DaemonOptions {
   configFile: string;
   log: Logger;
-  /** How long SIGTERM waits for in-flight pulls before aborting them. */
+  /** How long SIGTERM waits for in-flight pulls (and deliveries) before aborting them. */
   drainMs?: number;
-  /** Interval of outbox retries between cycles. */
+  /** Interval of outbox delivery between cycles. */
   retryIntervalMs?: number;
   senders?: Senders;
   /** Clock (tests move it forward to reach alert retry times). */
@@ -27,37 +29,37 @@ export interface DaemonOptions {
 }
 
 export class Daemon {
-  private cfg: Config;
   private tasks: ScheduledTask[] = [];
   private running?: Promise<void>;
+  private urgentRuns = new Set<Promise<void>>();
   private abort = new AbortController();
-  private retryTimer?: NodeJS.Timeout;
   private stopping = false;
   private syslog?: SyslogListener;
   private urgent = new Set<string>();
   private urgentTimer?: NodeJS.Timeout;
+  private readonly delivery: DeliveryLoop;
 
   private constructor(
     private readonly opts: DaemonOptions,
-    cfg: Config,
-    private readonly archive: Archive,
-    private readonly state: StateDb,
+    private app: OpenApp,
   ) {
-    this.cfg = cfg;
+    this.delivery = new DeliveryLoop(() => this.app, opts.retryIntervalMs ?? 30_000);
   }
 
   static async start(opts: DaemonOptions): Promise<Daemon> {
     const cfg = loadConfigFile(opts.configFile);
-    const archive = await Archive.open(cfg.store);
-    const state = StateDb.open(cfg.state);
-    const daemon = new Daemon(opts, cfg, archive, state);
+    const app = await openApp(cfg, { log: opts.log, clock: opts.now, senders: opts.senders });
+    const daemon = new Daemon(opts, app);
     daemon.schedule();
-    daemon.retryTimer = setInterval(() => void daemon.retryAlerts(), opts.retryIntervalMs ?? 30_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
     if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
-    else void daemon.retryAlerts();
+    else void daemon.delivery.kick();
     return daemon;
+  }
+
+  private get cfg(): Config {
+    return this.app.cfg;
   }
 
   private async startSyslog(listen: string): Promise<void> {
@@ -77,19 +79,16 @@ export class Daemon {
     for (const d of devices) this.urgent.add(d.name);
     this.opts.log.info({ source, devices: devices.map((d) => d.name) }, 'config change announced by syslog');
     clearTimeout(this.urgentTimer);
-    this.urgentTimer = setTimeout(() => this.pullUrgent(), (this.cfg.syslog?.debounce_seconds ?? 5) * 1000);
+    this.urgentTimer = setTimeout(() => this.pullUrgent(), (this.cfg.syslog?.debounce_seconds ?? 2) * 1000);
   }
 
-  /** Pull the devices announced by syslog; if a cycle is running, right after it. */
+  /** Pull the devices announced by syslog now: a small cycle of its own, beside any running one. */
   private pullUrgent(): void {
     if (this.stopping || !this.urgent.size) return;
-    if (this.running) {
-      void this.running.then(() => this.pullUrgent());
-      return;
-    }
     const names = this.urgent;
     this.urgent = new Set();
-    this.trigger({ expression: 'syslog', label: 'syslog', devices: this.cfg.devices.filter((d) => names.has(d.name)) });
+    const run = this.runLocked(this.cfg.devices.filter((d) => names.has(d.name)), 'syslog').finally(() => this.urgentRuns.delete(run));
+    this.urgentRuns.add(run);
   }
 
   private schedule(): void {
@@ -97,57 +96,48 @@ export class Daemon {
     this.tasks = startSchedules(scheduleSlots(this.cfg), (slot) => this.trigger(slot));
   }
 
-  /** Start a cycle unless one is running (cycles never overlap; a skipped tick is logged). */
+  /** Start a scheduled cycle unless one is running (a skipped tick is logged). */
   trigger(slot: ScheduleSlot): boolean {
     if (this.stopping) return false;
     if (this.running) {
       this.opts.log.warn({ schedule: slot.label }, 'previous cycle still running; tick skipped');
       return false;
     }
-    this.running = this.cycle(slot.devices, slot.label).finally(() => {
+    this.running = this.runLocked(slot.devices, slot.label).finally(() => {
       this.running = undefined;
     });
     return true;
   }
 
+  /** One cycle holding the writer lock (a manual `pull` holding it makes this tick skip). */
+  private async runLocked(devices: readonly Device[], label: string): Promise<void> {
+    try {
+      await withWriterLock(this.cfg.state, { waitMs: 0, command: 'daemon' }, () => this.cycle(devices, label));
+    } catch (err) {
+      if (err instanceof LockedError) this.opts.log.warn({ schedule: label }, `${err.message}; this cycle is skipped`);
+      else this.opts.log.error({ err: (err as Error).message, stack: (err as Error).stack }, 'cycle failed');
+    }
+  }
+
   private async cycle(devices: readonly Device[], label: string): Promise<void> {
     const started = performance.now();
-    try {
-      const report = await watchCycle(this.cfg, devices, {
-        archive: this.archive,
-        state: this.state,
-        log: this.opts.log,
-        now: this.now,
-        signal: this.abort.signal,
-        senders: this.opts.senders,
-      });
-      const failed = report.results.filter((r) => r.result === 'failed').length;
-      const changed = report.results.filter((r) => r.result === 'changed').length;
-      this.opts.log.info(
-        { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
-        'cycle done',
-      );
-      this.prune();
-    } catch (err) {
-      this.opts.log.error({ err: (err as Error).message }, 'cycle failed');
-    }
+    const report = await runCycle(this.app, devices, { signal: this.abort.signal });
+    const failed = report.results.filter((r) => r.result === 'failed').length;
+    const changed = report.results.filter((r) => r.result === 'changed').length;
+    this.opts.log.info(
+      { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
+      'cycle done',
+    );
+    if (report.alerts.length) void this.delivery.kick();
+    this.prune();
   }
 
   /** Keep the state file bounded: 10,000 devices every 15 minutes is ~1 million pull rows a week. */
   private prune(): void {
-    const before = new Date(this.now().getTime() - this.cfg.retention_days * 86_400_000);
-    const pulls = this.state.prunePulls(before);
-    const alerts = this.state.pruneOutbox(before);
+    const before = new Date(this.app.clock().getTime() - this.cfg.retention_days * 86_400_000);
+    const pulls = this.app.state.prunePulls(before);
+    const alerts = this.app.state.pruneOutbox(before);
     if (pulls || alerts) this.opts.log.info({ pulls, alerts, before: before.toISOString() }, 'pruned old history from the state file');
-  }
-
-  private async retryAlerts(): Promise<void> {
-    if (this.running || this.stopping) return;
-    try {
-      await deliverAlerts(this.cfg, { state: this.state, log: this.opts.log, now: this.now, senders: this.opts.senders });
-    } catch (err) {
-      this.opts.log.error({ err: (err as Error).message }, 'alert retry failed');
-    }
   }
 
   /** SIGHUP: re-read the config; keep the running one when the new one is invalid. */
@@ -160,7 +150,7 @@ export class Daemon {
         next.state = this.cfg.state;
       }
       if (next.syslog?.listen !== this.cfg.syslog?.listen) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
-      this.cfg = next;
+      this.app = { ...this.app, cfg: next };
       this.schedule();
       this.opts.log.info({ devices: next.devices.length }, 'config reloaded');
       return true;
@@ -174,34 +164,32 @@ export class Daemon {
   /** SIGTERM: stop scheduling, let in-flight pulls finish for up to drainMs, then abort them. */
   async stop(): Promise<void> {
     this.stopping = true;
+    const drainMs = this.opts.drainMs ?? 10_000;
     for (const t of this.tasks) void t.stop();
     clearTimeout(this.urgentTimer);
     await this.syslog?.close();
-    clearInterval(this.retryTimer);
-    if (this.running) {
-      const drained = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.opts.drainMs ?? 10_000).unref())]);
-      if (!drained) {
-        this.opts.log.warn('in-flight pulls not finished in time: aborting them');
-        this.abort.abort('shutdown');
-        await this.running;
-      }
+    const inFlight = [this.running, ...this.urgentRuns].filter(Boolean) as Array<Promise<void>>;
+    const [, drained] = await Promise.all([
+      this.delivery.stop(drainMs),
+      Promise.race([Promise.all(inFlight).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), drainMs).unref())]),
+    ]);
+    if (!drained) {
+      this.opts.log.warn('in-flight pulls not finished in time: aborting them');
+      this.abort.abort('shutdown');
+      await Promise.all(inFlight);
     }
-    this.state.close();
+    this.app.close();
     this.opts.log.info('driftwatch daemon stopped');
-  }
-
-  private get now(): () => Date {
-    return this.opts.now ?? (() => new Date());
   }
 
   /** Deliver due alerts now (also runs on a timer between cycles). */
   retryNow(): Promise<void> {
-    return this.retryAlerts();
+    return this.delivery.kick();
   }
 
-  /** Resolves when the running cycle (if any) is done. */
-  idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  /** Resolves when the running cycles (if any) are done. */
+  async idle(): Promise<void> {
+    await Promise.all([this.running, ...this.urgentRuns]);
   }
 
   get config(): Config {

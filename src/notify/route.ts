@@ -29,6 +29,8 @@ export function channelMap(channels: readonly ChannelConfig[]): Map<string, Chan
 }
 
 export function matches(alert: Alert, channel: ChannelConfig): boolean {
+  // Notices (authorized changes) go only where they were asked for.
+  if (alert.notice && !(channel as { notices?: boolean }).notices) return false;
   if (alert.severity !== 'info' && channel.min_severity) {
     if (SEVERITY_RANK[alert.severity] < SEVERITY_RANK[channel.min_severity]) return false;
   }

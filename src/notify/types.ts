@@ -11,7 +11,10 @@ export type AlertKind =
   | 'drift-approved'
   | 'host-key-mismatch'
   | 'pull-failing'
-  | 'pull-recovered';
+  | 'pull-recovered'
+  | 'drift-authorized'
+  | 'store-failing'
+  | 'state-rebuilt';
 
 export type { Severity } from '../core/severity.js';
 import type { Severity } from '../core/severity.js';
@@ -36,6 +39,10 @@ export interface Alert {
   detail?: string;
   /** ISO time. */
   detectedAt: string;
+  /** A notice, not an alert (an authorized change): only channels with `notices: true` get it. */
+  notice?: boolean;
+  /** The change ticket or window that authorized it. */
+  authorization?: { by: string; ticket?: string; window?: string };
 }
 
 export type ChannelType = ChannelConfig['type'];
@@ -61,4 +68,7 @@ export const KIND_TITLES: Record<AlertKind, string> = {
   'host-key-mismatch': 'SSH host key mismatch',
   'pull-failing': 'Config pull failing',
   'pull-recovered': 'Config pull recovered',
+  'drift-authorized': 'Authorized change',
+  'store-failing': 'Store refuses snapshots',
+  'state-rebuilt': 'State file rebuilt from the store',
 };

@@ -54,8 +54,9 @@ export function buildCommitMessage(m: {
   added: number;
   removed: number;
   trailers?: Record<string, string>;
+  subject?: string;
 }): string {
-  const lines = [commitSubject(m.device, m.added, m.removed), '', `Device: ${m.device}`, `Platform: ${m.platform}`];
+  const lines = [m.subject ? sanitizeTrailerValue(m.subject) : commitSubject(m.device, m.added, m.removed), '', `Device: ${m.device}`, `Platform: ${m.platform}`];
   for (const [key, raw] of Object.entries(m.trailers ?? {})) {
     const value = sanitizeTrailerValue(raw);
     if (value) lines.push(`${key}: ${value}`);

@@ -1,15 +1,56 @@
 /**
- * Spawning `git` directly, for what simple-git cannot do (stdin streams: fast-import,
- * cat-file --batch). Every git process of the store gets the same isolated environment:
- * no ambient GIT_* variables (GIT_DIR from a hook would redirect us), no system or global
- * config (hooks, templates, signing, autocrlf of the operator must not change the store),
- * an explicit identity, and no prompts.
+ * The store's only way to run git. Every git process gets the same isolated environment: no
+ * ambient GIT_* variables (GIT_DIR from a hook would redirect us), no system or global config
+ * (hooks, templates, signing, autocrlf of the operator must not change the store), an explicit
+ * identity, no prompts. And the store is data, never code: whatever the repository's own
+ * .git/config says, the settings that can run a program (hooks, fsmonitor, ssh command, pager,
+ * editor, filters, textconv, external diff) are overridden on the command line, which git reads
+ * last (see repo-config-guard.ts for the per-repository part).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** An empty directory for core.hooksPath: no hook can exist there. */
+const NO_HOOKS = join(tmpdir(), 'driftwatch-no-hooks');
+mkdirSync(NO_HOOKS, { recursive: true, mode: 0o700 });
+
+/** `-c` pairs given to every git invocation, before the subcommand. */
+export const SAFE_CONFIG: readonly string[] = [
+  `core.hooksPath=${NO_HOOKS}`,
+  'core.fsmonitor=false',
+  'core.untrackedCache=false',
+  'core.sshCommand=false',
+  'core.pager=cat',
+  'core.editor=false',
+  'core.askPass=',
+  'core.attributesFile=/dev/null',
+  'core.autocrlf=false',
+  'core.safecrlf=false',
+  'diff.external=',
+  'credential.helper=',
+  'protocol.allow=never',
+  'protocol.file.allow=never',
+  'gpg.program=false',
+  'commit.gpgSign=false',
+  'tag.gpgSign=false',
+  'uploadpack.packObjectsHook=',
+];
+
+/** Extra `-c` pairs per repository (filter drivers its config declares), set by the store on open. */
+const repoOverrides = new Map<string, readonly string[]>();
+export function setRepoOverrides(cwd: string, pairs: readonly string[]): void {
+  repoOverrides.set(cwd, pairs);
+}
+
+function safeArgs(cwd: string, args: readonly string[]): string[] {
+  return [...[...SAFE_CONFIG, ...(repoOverrides.get(cwd) ?? [])].flatMap((pair) => ['-c', pair]), ...args];
+}
 
 export const IDENTITY = { name: 'driftwatch', email: 'driftwatch@localhost' } as const;
 
-/** Variables we set; simple-git needs them listed in `allowEnvironment`. */
+/** Variables we set for every git process. */
 export const GIT_ENV: Readonly<Record<string, string>> = {
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
@@ -19,6 +60,8 @@ export const GIT_ENV: Readonly<Record<string, string>> = {
   GIT_COMMITTER_NAME: IDENTITY.name,
   GIT_COMMITTER_EMAIL: IDENTITY.email,
   GIT_OPTIONAL_LOCKS: '0',
+  GIT_ATTR_NOSYSTEM: '1',
+  GIT_NO_REPLACE_OBJECTS: '1',
   LC_ALL: 'C',
 };
 
@@ -47,7 +90,7 @@ export class GitError extends Error {
 }
 
 export function spawnGit(cwd: string, args: readonly string[], extraEnv?: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn('git', args, { cwd, env: gitEnv(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('git', safeArgs(cwd, args), { cwd, env: gitEnv(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 export interface GitRun {

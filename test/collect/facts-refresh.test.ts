@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfigFile } from '../../src/config/load.js';
-import { runCycle } from '../../src/collect/cycle.js';
+import { pullAndArchive } from '../../src/collect/cycle.js';
 import { SimDevice } from '../../src/sim/device.js';
 import { generateIosTranscript } from '../../src/sim/generate-ios.js';
 import { Archive } from '../../src/store/archive.js';
@@ -19,7 +19,7 @@ for (const hours of [24, 0]) {
     try {
       const commandsOf = async () => {
         const before = sim.stats.commands;
-        const [r] = await runCycle(cfg, cfg.devices, { archive, state, now: () => new Date() });
+        const [r] = await pullAndArchive(cfg, cfg.devices, { archive, state, now: () => new Date(), statusBefore: new Map(state.deviceStatus().map((row) => [row.name, row])) });
         assert.notEqual(r!.result, 'failed', r!.error);
         return sim.stats.commands - before;
       };

@@ -12,7 +12,7 @@ import { SimDevice } from '../../src/sim/device.js';
 import { generateIosTranscript } from '../../src/sim/generate-ios.js';
 import { Archive } from '../../src/store/archive.js';
 import { StateDb } from '../../src/store/state.js';
-import { watchCycle } from '../../src/watch/watch-cycle.js';
+import { pullAndDeliver } from '../../src/app/pull-now.js';
 import { makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
 import { skipWithoutSshd, startSshd } from '../helpers/sshd.js';
 
@@ -29,7 +29,7 @@ test('pull through a jump host; a changed jump host key is refused and alerted o
   const cfg = loadConfigFile(ws.config, TEST_ENV);
   const archive = await Archive.open(cfg.store);
   const state = StateDb.open(cfg.state);
-  const cycle = () => watchCycle(cfg, cfg.devices, { archive, state, log: createLogger('silent'), now: () => new Date() });
+  const cycle = () => pullAndDeliver({ cfg, archive, state, log: createLogger('silent'), clock: () => new Date() }, cfg.devices);
   try {
     assert.equal(cfg.devices[0]!.jump?.name, 'bastion');
     const first = await cycle();

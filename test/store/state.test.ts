@@ -34,7 +34,7 @@ describe('schema and migrations', () => {
       assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
-      assert.deepEqual(tables, ['baselines', 'devices', 'drift', 'facts', 'host_keys', 'outbox', 'pulls']);
+      assert.deepEqual(tables, ['baselines', 'devices', 'drift', 'facts', 'host_keys', 'meta', 'outbox', 'pulls']);
     } finally {
       db.close();
     }

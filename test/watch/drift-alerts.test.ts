@@ -13,7 +13,7 @@ import { SimDevice } from '../../src/sim/device.js';
 import { generateIosTranscript } from '../../src/sim/generate-ios.js';
 import { Archive } from '../../src/store/archive.js';
 import { StateDb } from '../../src/store/state.js';
-import { watchCycle, type WatchReport } from '../../src/watch/watch-cycle.js';
+import { pullAndDeliver, type PullReport as WatchReport } from '../../src/app/pull-now.js';
 import { Daemon } from '../../src/daemon/daemon.js';
 import { runCli } from '../helpers/cli.js';
 import { startSmtp } from '../helpers/smtp.js';
@@ -33,7 +33,7 @@ let state: StateDb;
 let original: string;
 
 const git = (...args: string[]) => execFileSync('git', ['-C', ws.store, ...args], { encoding: 'utf8' }).trim();
-const cycle = (now = new Date()): Promise<WatchReport> => watchCycle(cfg, cfg.devices, { archive, state, log, now: () => now });
+const cycle = (now = new Date()): Promise<WatchReport> => pullAndDeliver({ cfg, archive, state, log, clock: () => now }, cfg.devices);
 const counts = () => ({ email: smtp.mails.length, slack: slack.received.length, webhook: hook.received.length });
 
 before(async () => {

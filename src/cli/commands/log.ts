@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { snapshotPath } from '../../collect/snapshot-path.js';
-import { findDevice, loadConfigOrExit } from '../context.js';
-import { Archive } from '../../store/archive.js';
+import { deviceHistory } from '../../app/use-cases/config-at.js';
+import { loadConfigOrExit, withApp } from '../context.js';
 
 export function registerLog(program: Command): void {
   program
@@ -11,10 +10,8 @@ export function registerLog(program: Command): void {
     .description("list the store's commits for a device, newest first")
     .action(async (name: string, opts: { limit: number }) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
-      const device = findDevice(cfg, name);
-      const archive = await Archive.open(cfg.store);
-      for (const c of await archive.log(snapshotPath(device), opts.limit)) {
-        process.stdout.write(`${c.commit.slice(0, 12)} ${c.date} ${c.subject}\n`);
-      }
+      await withApp(cfg, async (app) => {
+        for (const c of await deviceHistory(app, { device: name, limit: opts.limit })) process.stdout.write(`${c.commit.slice(0, 12)} ${c.date} ${c.subject}\n`);
+      });
     });
 }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { snapshotPath } from '../../collect/snapshot-path.js';
-import { EXIT } from '../../core/exit-codes.js';
-import { CliExit, findDevice, loadConfigOrExit } from '../context.js';
-import { Archive } from '../../store/archive.js';
+import { showConfig } from '../../app/use-cases/config-at.js';
+import { loadConfigOrExit, withApp } from '../context.js';
 
 export function registerShow(program: Command): void {
   program
@@ -12,10 +10,8 @@ export function registerShow(program: Command): void {
     .description('print the stored config of a device')
     .action(async (name: string, opts: { rev?: string }) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
-      const device = findDevice(cfg, name);
-      const archive = await Archive.open(cfg.store);
-      const text = await archive.read(snapshotPath(device), opts.rev ?? 'HEAD');
-      if (text === null) throw new CliExit(EXIT.failure, `${name}: no stored config yet (run driftwatch pull ${name})`);
-      process.stdout.write(text);
+      await withApp(cfg, async (app) => {
+        process.stdout.write(await showConfig(app, { device: name, rev: opts.rev }));
+      });
     });
 }

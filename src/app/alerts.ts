@@ -1,0 +1,129 @@
+/**
+ * Build alert messages (pure) from what a cycle found. Ids are derived from what the alert is
+ * about (device, commits, event), never random: the id is the receivers' idempotency key, so a
+ * re-send after a crash, or the same event decided twice, carries the same id.
+ */
+import { createHash } from 'node:crypto';
+import type { Device } from '../config/schema.js';
+import type { DriftResult } from '../drift/compare.js';
+import type { ChangeAttribution } from '../drivers/types.js';
+import { hostname } from 'node:os';
+import type { Authorization } from '../drift/lifecycle.js';
+import type { Alert, AlertKind } from '../notify/types.js';
+
+/** 32 hex digits from the event's identity. */
+export function alertId(kind: AlertKind, device: string, ...key: ReadonlyArray<string | number | undefined>): string {
+  return createHash('sha256').update([kind, device, ...key.map((k) => String(k ?? ''))].join('\0')).digest('hex').slice(0, 32);
+}
+
+function base(kind: AlertKind, device: Device, now: Date, ...key: ReadonlyArray<string | number | undefined>): Pick<Alert, 'id' | 'kind' | 'device' | 'detectedAt'> {
+  return {
+    id: alertId(kind, device.name, ...key),
+    kind,
+    device: { name: device.name, host: device.host, platform: device.platform, group: device.group, tags: device.tags },
+    detectedAt: now.toISOString(),
+  };
+}
+
+export function driftAlert(
+  kind: 'drift-new' | 'drift-updated',
+  device: Device,
+  result: DriftResult,
+  commits: { baseline: string; current: string },
+  now: Date,
+  changedBy?: ChangeAttribution,
+): Alert {
+  return {
+    ...base(kind, device, now, commits.baseline, commits.current),
+    severity: result.severity,
+    summary: `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}`,
+    stats: { added: result.added, removed: result.removed },
+    diff: result.diff,
+    sections: result.sections,
+    commit: commits.current,
+    baselineCommit: commits.baseline,
+    ...(changedBy?.user || changedBy?.at ? { attribution: { user: changedBy.user, at: changedBy.at, source: changedBy.source } } : {}),
+  };
+}
+
+export function resolvedAlert(device: Device, commit: string | undefined, now: Date): Alert {
+  return { ...base('drift-resolved', device, now, commit), severity: 'info', summary: 'config is back to its approved baseline', commit };
+}
+
+export function approvedAlert(device: Device, commit: string, by: string, message: string, now: Date): Alert {
+  return {
+    ...base('drift-approved', device, now, commit, now.toISOString()),
+    severity: 'info',
+    summary: `change approved by ${by}${message ? `: ${message}` : ''}`,
+    commit,
+    attribution: { user: by, at: now.toISOString() },
+  };
+}
+
+/** `jump`: the key that changed is the jump host's (named), not the device's. */
+export function hostKeyAlert(device: Device, expected: string, presented: string, now: Date, jump?: string): Alert {
+  return {
+    ...base('host-key-mismatch', device, now, jump ?? '', presented),
+    severity: 'critical',
+    summary: jump
+      ? `SSH host key of jump host ${jump} changed: pulls through it refused (possible man-in-the-middle)`
+      : 'SSH host key changed: pull refused (possible man-in-the-middle or replaced device)',
+    detail: `pinned: ${expected}\npresented: ${presented}\nIf the change is legitimate: driftwatch hostkey forget ${jump ? `--jump ${jump}` : device.name}`,
+  };
+}
+
+/** `since`: when the failing streak began (the first failed pull), so one streak has one id. */
+export function failingAlert(device: Device, failures: number, errorKind: string, error: string, now: Date, since: string): Alert {
+  return {
+    ...base('pull-failing', device, now, since),
+    severity: 'warning',
+    summary: `${failures} consecutive pulls failed (${errorKind})`,
+    detail: error,
+  };
+}
+
+export function recoveredAlert(device: Device, now: Date): Alert {
+  return { ...base('pull-recovered', device, now, now.toISOString()), severity: 'info', summary: 'pulls succeed again' };
+}
+
+/** A change a window or an expected change covered: a notice, not an alert. */
+export function authorizedNotice(
+  device: Device,
+  result: DriftResult,
+  commits: { baseline: string; current: string },
+  authorization: Authorization,
+  now: Date,
+  changedBy?: ChangeAttribution,
+): Alert {
+  return {
+    ...driftAlert('drift-new', device, result, commits, now, changedBy),
+    ...base('drift-authorized', device, now, commits.baseline, commits.current),
+    severity: 'info',
+    notice: true,
+    summary: `authorized change (${authorization.note}): +${result.added} -${result.removed} lines`,
+    authorization: { by: authorization.by, ticket: authorization.ticket, window: authorization.window },
+  };
+}
+
+/** Alerts about driftwatch itself carry the management host as their "device". */
+function self(): Device {
+  return { name: 'driftwatch', host: hostname(), platform: 'driftwatch', tags: [] } as unknown as Device;
+}
+
+export function storeFailingAlert(storeDir: string, snapshots: number, error: string, now: Date): Alert {
+  return {
+    ...base('store-failing', self(), now, storeDir, now.toISOString().slice(0, 13)),
+    severity: 'critical',
+    summary: `store unwritable: ${snapshots} snapshot(s) not stored (${error.replace(/^store: /, '').slice(0, 160)})`,
+    detail: `store: ${storeDir}\nThe devices were reached; their snapshots wait for the next cycle. Free disk space or fix permissions.`,
+  };
+}
+
+export function stateRebuiltAlert(stateFile: string, devices: number, now: Date): Alert {
+  return {
+    ...base('state-rebuilt', self(), now, stateFile, now.toISOString()),
+    severity: 'critical',
+    summary: `state file was missing or empty: rebuilt from the store (${devices} devices); pinned host keys and open drift could not be recovered`,
+    detail: `state: ${stateFile}\nEvery device's host key is trusted on its next pull again (host_key_policy: strict avoids that). Review recent changes with driftwatch diff.`,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The cycle is a pipeline of steps over one record per device. Each step reads what earlier
+ * steps filled in and adds its part; adding a step (compliance, authorization context) is adding
+ * a file and one line in steps.ts.
+ */
+import type { Device } from '../../config/schema.js';
+import type { DeviceResult } from '../../collect/cycle.js';
+import type { HostKeyEvent } from '../../collect/host-key-policy.js';
+import type { DriftResult } from '../../drift/compare.js';
+import type { Authorization, DriftDecision } from '../../drift/lifecycle.js';
+import type { Alert } from '../../notify/types.js';
+import type { DeviceStatusRow, DriftRow } from '../../store/state.js';
+import type { AppContext } from '../context.js';
+
+export interface DeviceRecord {
+  device: Device;
+  /** What the pull and the store did (result, commit, error, facts, attribution). */
+  pull: DeviceResult;
+  /** The state's row of the device from before this cycle. */
+  before?: DeviceStatusRow;
+  /** The device's latest stored commit after this pull (from git, whether or not this pull committed). */
+  current?: string;
+  baseline?: string;
+  open?: DriftRow;
+  comparison?: DriftResult;
+  authorization?: Authorization;
+  decision?: DriftDecision;
+  /** Alerts and notices about this device raised in this cycle, queued by the last step. */
+  alerts: Alert[];
+}
+
+export interface CycleContext extends AppContext {
+  devices: readonly Device[];
+  signal?: AbortSignal;
+  statusBefore: ReadonlyMap<string, DeviceStatusRow>;
+  hostKeyEvents: HostKeyEvent[];
+  /** Alerts about driftwatch itself (store unwritable, state rebuilt), not about one device. */
+  systemAlerts: Alert[];
+  onResult?(r: DeviceResult): void;
+}
+
+export interface CycleStep {
+  name: string;
+  run(records: DeviceRecord[], ctx: CycleContext): Promise<void> | void;
+}

@@ -1,0 +1,67 @@
+/**
+ * One whole cycle behind `driftwatch pull` and each daemon tick: reconcile state with the store,
+ * pull and archive, then the steps of steps.ts. Delivery of the queued alerts is not part of it
+ * (the daemon's delivery loop, or the CLI right after the cycle).
+ */
+import type { Device } from '../../config/schema.js';
+import { pullAndArchive, type DeviceResult } from '../../collect/cycle.js';
+import type { HostKeyEvent } from '../../collect/host-key-policy.js';
+import type { Alert } from '../../notify/types.js';
+import { stateRebuiltAlert } from '../alerts.js';
+import type { AppContext } from '../context.js';
+import { reconcile, type ReconcileReport } from '../reconcile.js';
+import { withStateMutex } from '../writer-lock.js';
+import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
+import { CYCLE_STEPS } from './steps.js';
+
+export interface CycleOptions {
+  signal?: AbortSignal;
+  onResult?(r: DeviceResult): void;
+  steps?: readonly CycleStep[];
+}
+
+export interface CycleReport {
+  results: DeviceResult[];
+  records: DeviceRecord[];
+  alerts: Alert[];
+  /** Devices of this cycle with unauthorized drift open after it. */
+  openDrift: string[];
+  reconcile: ReconcileReport;
+}
+
+export async function runCycle(app: AppContext, devices: readonly Device[], opts: CycleOptions = {}): Promise<CycleReport> {
+  const { state, log } = app;
+  const reconciled = await reconcile(app.archive, state, app.clock());
+  const systemAlerts: Alert[] = [];
+  if (reconciled.recovered.length && !reconciled.rebuilt) log.warn({ devices: reconciled.recovered.slice(0, 20), count: reconciled.recovered.length }, 'commits the state had not recorded (after a crash?) are evaluated now');
+  if (reconciled.rebuilt) {
+    log.error({ devices: reconciled.recovered.length }, 'state file rebuilt from the store: pinned host keys and open drift were lost');
+    systemAlerts.push(stateRebuiltAlert(app.cfg.state, reconciled.recovered.length, app.clock()));
+  }
+  // One read of the device rows serves the pulls (facts age), drift (last commits) and failure alerts.
+  const statusBefore = new Map(state.deviceStatus().map((r) => [r.name, r]));
+  const hostKeyEvents: HostKeyEvent[] = [];
+  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult };
+  const results = await pullAndArchive(app.cfg, devices, {
+    archive: app.archive,
+    state,
+    now: app.clock,
+    signal: opts.signal,
+    onResult: opts.onResult,
+    statusBefore,
+    onHostKeyMismatch: (e) => {
+      hostKeyEvents.push(e);
+      log.error({ device: e.device, pinned: e.expected, presented: e.presented }, 'host key changed: pull refused');
+    },
+  });
+  const records: DeviceRecord[] = results.map((pull) => ({ device: pull.device, pull, before: statusBefore.get(pull.device.name), alerts: [] }));
+  // Decisions of concurrent cycles (a syslog pull beside a scheduled one) and approvals never interleave.
+  const live = records.filter((r) => r.pull.result !== 'superseded');
+  await withStateMutex(app.cfg.state, async () => {
+    for (const step of opts.steps ?? CYCLE_STEPS) await step.run(live, ctx);
+  });
+
+  const names = new Set(devices.map((d) => d.name));
+  const openDrift = state.listOpenDrift().filter((d) => names.has(d.device)).map((d) => d.device);
+  return { results, records: live, alerts: [...live.flatMap((r) => r.alerts), ...systemAlerts], openDrift, reconcile: reconciled };
+}

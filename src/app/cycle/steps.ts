@@ -1,0 +1,17 @@
+/**
+ * The cycle's steps after the pulls, in order. A new step (compliance, authorization context) is
+ * a file in steps/ and one line here.
+ */
+import type { CycleStep } from './record.js';
+import { applyDecisions } from './steps/apply-decisions.js';
+import { driftAlerts } from './steps/drift-alerts.js';
+import { decide, evaluateDrift } from './steps/evaluate-drift.js';
+import { pullHealth } from './steps/pull-health.js';
+
+export const CYCLE_STEPS: readonly CycleStep[] = [
+  evaluateDrift, // latest commit vs baseline, compared where they differ
+  decide, // the one drift decision per device
+  driftAlerts, // what each decision raises
+  pullHealth, // host keys, failing devices, store failures
+  applyDecisions, // git refs, then state + outbox in one transaction
+];

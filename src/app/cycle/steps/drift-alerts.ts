@@ -1,0 +1,19 @@
+/** The alerts (and notices) each drift decision raises. Pure over the records. */
+import { authorizedNotice, driftAlert, resolvedAlert } from '../../alerts.js';
+import type { CycleStep } from '../record.js';
+
+export const driftAlerts: CycleStep = {
+  name: 'drift-alerts',
+  run(records, ctx) {
+    const now = ctx.clock();
+    for (const r of records) {
+      const d = r.decision;
+      if (!d) continue;
+      const commits = { baseline: r.baseline ?? '', current: r.current ?? '' };
+      if (d.action === 'open') r.alerts.push(driftAlert('drift-new', r.device, r.comparison!, commits, now, r.pull.changedBy));
+      else if (d.action === 'update') r.alerts.push(driftAlert('drift-updated', r.device, r.comparison!, commits, now, r.pull.changedBy));
+      else if (d.action === 'resolve' || (d.action === 'advance-baseline' && d.resolveId !== undefined)) r.alerts.push(resolvedAlert(r.device, r.current, now));
+      else if (d.action === 'authorize') r.alerts.push(authorizedNotice(r.device, r.comparison!, commits, d.authorization, now, r.pull.changedBy));
+    }
+  },
+};

@@ -1,0 +1,30 @@
+/** Build an AppContext from a config: permission checks, the store (hostile config neutralised), the state. */
+import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { Senders } from '../notify/types.js';
+import { Archive } from '../store/archive.js';
+import { StateDb } from '../store/state.js';
+import type { AppContext, Clock } from './context.js';
+import { checkPermissions } from './permissions.js';
+
+export interface OpenOptions {
+  log: Logger;
+  clock?: Clock;
+  senders?: Senders;
+}
+
+export interface OpenApp extends AppContext {
+  close(): void;
+}
+
+export async function openApp(cfg: Config, opts: OpenOptions): Promise<OpenApp> {
+  checkPermissions([cfg.state, cfg.store, join(cfg.store, '.git')], cfg.allow_insecure_permissions);
+  const clock = opts.clock ?? (() => new Date());
+  const archive = await Archive.open(cfg.store, {
+    clock,
+    onRiskyConfig: (keys) => opts.log.warn({ keys }, "the store's .git/config has settings that could run programs; driftwatch overrides them"),
+  });
+  const state = StateDb.open(cfg.state);
+  return { cfg, archive, state, clock, log: opts.log, senders: opts.senders, close: () => state.close() };
+}

@@ -1,0 +1,55 @@
+/** What `status` and the API's device list show: one entry per device of the inventory. */
+import { snapshotPath } from '../../collect/snapshot-path.js';
+import type { Config } from '../../config/schema.js';
+import type { DriftRow, StateDb } from '../../store/state.js';
+
+export interface DeviceStatus {
+  name: string;
+  platform: string;
+  group: string | null;
+  tags: string[];
+  host: string;
+  path: string;
+  last_pull: string | null;
+  result: string | null;
+  error_kind: string | null;
+  error: string | null;
+  commit: string | null;
+  consecutive_failures: number;
+  facts: Record<string, unknown>;
+  /** Open unauthorized drift, if any. */
+  drift: { id: number; severity: string; added: number; removed: number; since: string } | null;
+}
+
+export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStatus[] {
+  const rows = new Map(app.state.deviceStatus().map((r) => [r.name, r]));
+  const open = new Map(app.state.listOpenDrift().map((d) => [d.device, d]));
+  return app.cfg.devices.map((d) => {
+    const r = rows.get(d.name);
+    return {
+      name: d.name,
+      platform: d.platform,
+      group: d.group ?? null,
+      tags: d.tags,
+      host: d.host,
+      path: snapshotPath(d),
+      last_pull: r?.last_pull_at ?? null,
+      result: r?.last_result ?? null,
+      error_kind: r?.last_error_kind ?? null,
+      error: r?.last_error ?? null,
+      commit: r?.last_commit ?? null,
+      consecutive_failures: r?.consecutive_failures ?? 0,
+      facts: r?.facts ?? {},
+      drift: driftSummary(open.get(d.name)),
+    };
+  });
+}
+
+function driftSummary(d: DriftRow | undefined): DeviceStatus['drift'] {
+  return d ? { id: d.id, severity: d.severity, added: d.added, removed: d.removed, since: d.firstSeen } : null;
+}
+
+/** Every open drift, oldest first (also of devices since removed from the inventory: someone must close them). */
+export function openDrift(app: { state: StateDb }): DriftRow[] {
+  return app.state.listOpenDrift();
+}
