@@ -1,7 +1,7 @@
 /** Private files whatever the umask, and a refusal to start on state or store others can read. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SimDevice } from '../../src/sim/device.js';
 import { generateIosTranscript } from '../../src/sim/generate-ios.js';
@@ -27,10 +27,14 @@ test('store and state are created private under umask 000, and world-readable on
     assert.equal(mode(join(ws.store, 'p1.cfg')) & 0o077, 0, 'device file not readable by others');
 
     chmodSync(ws.state, 0o644);
+    const commandsBefore = sim.stats.commands;
     const refused = await runCli(['pull', '--config', ws.config], { env: TEST_ENV });
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /state\.db is 644 .*allow_insecure_permissions/);
-    assert.equal(sim.stats.commands > 0, true);
+    assert.equal(sim.stats.commands, commandsBefore, 'refused before logging in to any device');
+    appendFileSync(ws.config, 'allow_insecure_permissions: true\n');
+    const allowed = await runCli(['pull', '--config', ws.config], { env: TEST_ENV });
+    assert.equal(allowed.code, 0, allowed.stderr);
   } finally {
     await sim.close();
     ws.cleanup();
