@@ -6,31 +6,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type Config, type CredentialSet, type Device, type RawConfig } from './schema.js';
+import { configSchema, type Config, type CredentialSet, type RawConfig } from './schema.js';
 import { expandEnv } from './env.js';
+import { ConfigError, type ConfigProblem } from './problems.js';
 import { inShard } from './shard.js';
 import { channelId } from '../notify/route.js';
 import { validate as validCron } from 'node-cron';
-import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
+import { isRegex, resolveDevices } from '../inventory/resolve.js';
+import { yamlRecords } from '../inventory/yaml-source.js';
 
-export interface ConfigProblem {
-  file: string;
-  line?: number;
-  device?: string;
-  message: string;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ConfigError';
-  }
-}
-
-export function formatProblem(p: ConfigProblem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${where}: ${p.device ? `device ${p.device}: ` : ''}${p.message}`;
-}
+export { ConfigError, formatProblem, type ConfigProblem } from './problems.js';
 
 export interface LoadOptions {
   /**
@@ -70,7 +55,10 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const raw = parsed.data;
   // Unset variables are still collected, and dropped below when secrets are not required.
   const envProblems: ConfigProblem[] = [];
-  const devices = resolveDevices(raw, env, file, lineOf, problems, envProblems);
+  const credentials = expandCredentials(raw, env, file, lineOf, envProblems);
+  const inventory = resolveDevices(yamlRecords(raw, file, lineOf), { defaults: raw.defaults, credentials, jumpHosts: raw.jump_hosts });
+  problems.push(...inventory.problems);
+  const devices = inventory.devices;
   expandChannelSecrets(raw, env, file, lineOf, envProblems);
   if (requireSecrets) problems.push(...envProblems);
   checkPatterns(raw, file, lineOf, problems);
@@ -112,7 +100,8 @@ function zodProblem(issue: z.core.$ZodIssue, _err: unknown, file: string, lineOf
   return { file, line: lineOf(path), device: deviceNameAt(doc, path), message: key ? `${key}: ${message}` : message };
 }
 
-function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[], envProblems: ConfigProblem[]): Device[] {
+/** The named credential sets with `${NAME}` expanded; unset variables are reported in `envProblems`. */
+function expandCredentials(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, envProblems: ConfigProblem[]): Map<string, CredentialSet> {
   const credentials = new Map<string, CredentialSet>();
   for (const [setName, set] of Object.entries(raw.credentials)) {
     const expanded: Record<string, string> = {};
@@ -120,64 +109,13 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       if (value === undefined) continue;
       const result = expandEnv(value, env);
       if (result.missing.length) {
-        envProblems.push({
-          file,
-          line: lineOf(['credentials', setName, key]),
-          message: `credentials.${setName}.${key}: environment variable ${result.missing.join(', ')} is not set`,
-        });
+        envProblems.push({ file, line: lineOf(['credentials', setName, key]), message: `credentials.${setName}.${key}: environment variable ${result.missing.join(', ')} is not set` });
       }
       expanded[key] = result.value;
     }
     credentials.set(setName, expanded as CredentialSet);
   }
-
-  const seen = new Map<string, number>();
-  const devices: Device[] = [];
-  raw.devices.forEach((d, i) => {
-    const at = (key?: string) => lineOf(key ? ['devices', i, key] : ['devices', i]);
-    const report = (message: string, key?: string) => problems.push({ file, line: at(key), device: d.name, message });
-    const merged = { ...raw.defaults, ...d };
-    const firstIndex = seen.get(d.name.toLowerCase());
-    if (firstIndex !== undefined) {
-      report(`duplicate device name (first defined at line ${lineOf(['devices', firstIndex]) ?? '?'})`, 'name');
-    } else seen.set(d.name.toLowerCase(), i);
-    if (!merged.host) report('host is required (set it on the device or in defaults)');
-    const platform = merged.platform ? resolvePlatform(merged.platform) : undefined;
-    if (!merged.platform) report('platform is required (set it on the device or in defaults)');
-    else if (!platform) report(`unknown platform "${merged.platform}"; known: ${knownPlatforms().join(', ')}`, 'platform');
-    const credName = merged.credentials;
-    const creds = credName ? credentials.get(credName) : undefined;
-    if (!credName) report('credentials is required (name of a set under credentials:)');
-    else if (!creds) {
-      const known = [...credentials.keys()];
-      report(`credentials "${credName}" is not defined${known.length ? ` (defined: ${known.join(', ')})` : ''}`, 'credentials');
-    }
-    let jump: Device['jump'];
-    if (merged.jump) {
-      const j = raw.jump_hosts[merged.jump];
-      const jumpCreds = j ? credentials.get(j.credentials) : undefined;
-      if (!j) report(`jump "${merged.jump}" is not defined under jump_hosts`, 'jump');
-      else if (!jumpCreds) report(`jump host "${merged.jump}": credentials "${j.credentials}" is not defined`, 'jump');
-      else jump = { name: merged.jump, host: j.host, port: j.port, credentials: jumpCreds, credentialsName: j.credentials };
-    }
-    for (const pattern of merged.ignore ?? []) checkRegex(pattern, () => report(`ignore: invalid regular expression /${pattern}/`, 'ignore'));
-    if (!merged.host || !platform || !creds || !credName) return;
-    devices.push({
-      name: d.name,
-      host: merged.host,
-      port: merged.port ?? 22,
-      platform,
-      group: merged.group,
-      tags: merged.tags ?? [],
-      credentials: creds,
-      credentialsName: credName,
-      ignore: merged.ignore ?? [],
-      jump,
-      files: merged.files,
-      commands: merged.commands,
-    });
-  });
-  return devices;
+  return credentials;
 }
 
 function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
@@ -196,11 +134,7 @@ function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: stri
 }
 
 function checkRegex(pattern: string, onError: () => void): void {
-  try {
-    new RegExp(pattern);
-  } catch {
-    onError();
-  }
+  if (!isRegex(pattern)) onError();
 }
 
 function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {

@@ -153,24 +153,8 @@ export type EmailChannelConfig = z.infer<typeof emailChannelSchema>;
 export type SlackChannelConfig = z.infer<typeof slackChannelSchema>;
 export type WebhookChannelConfig = z.infer<typeof webhookChannelSchema>;
 
-/** A device after defaults were applied and its platform and credentials resolved. */
-export interface Device {
-  name: string;
-  host: string;
-  port: number;
-  /** Canonical platform id (aliases resolved). */
-  platform: string;
-  group?: string;
-  tags: string[];
-  credentials: CredentialSet;
-  /** Name of the credential set (for messages; never the secret values). */
-  credentialsName: string;
-  ignore: string[];
-  /** The bastion this device is reached through, credentials resolved. */
-  jump?: { name: string; host: string; port: number; credentials: CredentialSet; credentialsName: string };
-  files?: string[];
-  commands?: string[];
-}
+export type { Device } from '../inventory/device.js';
+import type { Device } from '../inventory/device.js';
 
 export interface Config extends Omit<RawConfig, 'devices' | 'credentials'> {
   /** Absolute path of the config file; `store` and `state` are resolved against its folder. */

@@ -4,6 +4,7 @@
  * SIGTERM drains then aborts in-flight pulls within a bound, SIGHUP reloads the config (a broken
  * new config is logged and the old one kept).
  */
+import { statSync } from 'node:fs';
 import type { ScheduledTask } from 'node-cron';
 import { runCycle } from '../app/cycle/run-cycle.js';
 import { openApp, type OpenApp } from '../app/open.js';
@@ -21,6 +22,8 @@ export interface DaemonOptions {
   log: Logger;
   /** How long SIGTERM waits for in-flight pulls (and deliveries) before aborting them. */
   drainMs?: number;
+  /** How often the inventory file is checked for changes (refreshed without a SIGHUP). */
+  inventoryRefreshMs?: number;
   /** Interval of outbox delivery between cycles. */
   retryIntervalMs?: number;
   senders?: Senders;
@@ -38,6 +41,8 @@ export class Daemon {
   private urgent = new Set<string>();
   private urgentTimer?: NodeJS.Timeout;
   private readonly delivery: DeliveryLoop;
+  private configWatch?: NodeJS.Timeout;
+  private configMtime = 0;
 
   private constructor(
     private readonly opts: DaemonOptions,
@@ -51,6 +56,7 @@ export class Daemon {
     const app = await openApp(cfg, { log: opts.log, clock: opts.now, senders: opts.senders });
     const daemon = new Daemon(opts, app);
     daemon.schedule();
+    daemon.watchInventory(opts.inventoryRefreshMs ?? 60_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
     if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
@@ -89,6 +95,20 @@ export class Daemon {
     this.urgent = new Set();
     const run = this.runLocked(this.cfg.devices.filter((d) => names.has(d.name)), 'syslog').finally(() => this.urgentRuns.delete(run));
     this.urgentRuns.add(run);
+  }
+
+  /** The inventory (today the YAML file) is re-read when it changes: no SIGHUP needed for a new device. */
+  private watchInventory(intervalMs: number): void {
+    this.configMtime = mtimeOf(this.opts.configFile);
+    this.configWatch = setInterval(() => {
+      const m = mtimeOf(this.opts.configFile);
+      if (m && m !== this.configMtime) {
+        this.configMtime = m;
+        this.opts.log.info('inventory file changed: refreshing');
+        this.reload();
+      }
+    }, intervalMs);
+    this.configWatch.unref();
   }
 
   private schedule(): void {
@@ -167,6 +187,7 @@ export class Daemon {
     const drainMs = this.opts.drainMs ?? 10_000;
     for (const t of this.tasks) void t.stop();
     clearTimeout(this.urgentTimer);
+    clearInterval(this.configWatch);
     await this.syslog?.close();
     const inFlight = [this.running, ...this.urgentRuns].filter(Boolean) as Array<Promise<void>>;
     const [, drained] = await Promise.all([
@@ -194,5 +215,13 @@ export class Daemon {
 
   get config(): Config {
     return this.cfg;
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }
