@@ -478,13 +478,9 @@ describe('batch size', () => {
     const archive = await Archive.open(dir);
     const text = (i: number, v: number) => Array.from({ length: 200 }, (_, k) => `line ${k} of dev${i} v${k === 100 ? v : 0}`).join('\n') + '\n';
     const batch = (v: (i: number) => number) => Array.from({ length: 2000 }, (_, i) => snap(`dev${i}`, text(i, v(i)), { path: `g${i % 7}/dev${i}.cfg` }));
-    let t = performance.now();
     const first = await archive.commitSnapshots(batch(() => 0));
-    const firstMs = performance.now() - t;
     assert.equal(first.filter((r) => r.commit).length, 2000);
-    t = performance.now();
     const second = await archive.commitSnapshots(batch((i) => (i % 100 === 3 ? 1 : 0)));
-    const secondMs = performance.now() - t;
     assert.equal(second.filter((r) => r.commit).length, 20);
     assert.ok(second.filter((r) => r.commit).every((r) => r.added === 1 && r.removed === 1));
     // The first import of 2,000 devices is one commit (one full tree instead of 2,000), then one per change.
@@ -495,8 +491,6 @@ describe('batch size', () => {
     assert.equal(importMsg.match(/^Device: dev\d+$/gm)?.length, 2000);
     assert.equal(git(dir, 'show', `${first[0]!.commit}:g3/dev3.cfg`), text(3, 0));
     assert.equal(git(dir, 'status', '--porcelain'), '');
-    // Generous bounds (shared CI box): a per-device process spawn would blow these.
-    assert.ok(firstMs < 20_000, `first import took ${firstMs} ms`);
-    assert.ok(secondMs < 5_000, `1% batch took ${secondMs} ms`);
+    // How long this takes is the benchmark's business (npm run bench), not the suite's.
   });
 });
