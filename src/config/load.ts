@@ -175,6 +175,7 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       jump,
       files: merged.files,
       commands: merged.commands,
+      ...(merged.announces_changes !== undefined ? { announces_changes: merged.announces_changes } : {}),
     });
   });
   return devices;
