@@ -12,7 +12,8 @@ import { StateDb } from '../store/state.js';
 import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
 import type { Senders } from '../notify/types.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
-import { listenSyslog, type SyslogListener } from './syslog.js';
+import { startSyslogService, type SyslogService } from '../syslog/service.js';
+import type { SyslogClaim } from '../syslog/claim.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -33,8 +34,10 @@ export class Daemon {
   private abort = new AbortController();
   private retryTimer?: NodeJS.Timeout;
   private stopping = false;
-  private syslog?: SyslogListener;
+  private syslog?: SyslogService;
   private urgent = new Set<string>();
+  /** What syslog claimed about each announced device's change, until its pull (lead: into trailers/alert). */
+  readonly syslogClaims = new Map<string, SyslogClaim>();
   private urgentTimer?: NodeJS.Timeout;
 
   private constructor(
@@ -54,30 +57,36 @@ export class Daemon {
     daemon.schedule();
     daemon.retryTimer = setInterval(() => void daemon.retryAlerts(), opts.retryIntervalMs ?? 30_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
-    if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
+    if (cfg.syslog) await daemon.startSyslog();
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
     else void daemon.retryAlerts();
     return daemon;
   }
 
-  private async startSyslog(listen: string): Promise<void> {
-    this.syslog = await listenSyslog(listen, (source) => this.onConfigChangeMessage(source));
-    this.opts.log.info({ listen, port: this.syslog.port }, 'listening for config-change syslog messages');
+  private async startSyslog(): Promise<void> {
+    // The receiver debounces per device and rate-limits per sender (src/syslog); a settled burst lands here.
+    this.syslog = await startSyslogService(this.cfg, { db: this.state.db, log: this.opts.log, onPull: (d, claim) => this.onConfigChangeMessage(d.name, claim) });
   }
 
-  /** Port the syslog listener is bound to (tests bind port 0). */
+  /** Port of the first syslog listener (tests bind port 0); all of them in syslogAddresses. */
   get syslogPort(): number | undefined {
-    return this.syslog?.port;
+    return this.syslog?.addresses[0]?.port;
   }
 
-  /** A device (by source address) said its config changed: pull it soon, after a short debounce. */
-  private onConfigChangeMessage(source: string): void {
-    const devices = this.cfg.devices.filter((d) => d.host === source || d.host === source.replace(/^::ffff:/, ''));
-    if (!devices.length) return;
-    for (const d of devices) this.urgent.add(d.name);
-    this.opts.log.info({ source, devices: devices.map((d) => d.name) }, 'config change announced by syslog');
+  get syslogAddresses(): SyslogService['addresses'] {
+    return this.syslog?.addresses ?? [];
+  }
+
+  get syslogService(): SyslogService | undefined {
+    return this.syslog;
+  }
+
+  /** A device's announced change settled: pull it now (devices settling together share one pull). */
+  private onConfigChangeMessage(device: string, claim: SyslogClaim): void {
+    this.urgent.add(device);
+    this.syslogClaims.set(device, claim);
     clearTimeout(this.urgentTimer);
-    this.urgentTimer = setTimeout(() => this.pullUrgent(), (this.cfg.syslog?.debounce_seconds ?? 5) * 1000);
+    this.urgentTimer = setTimeout(() => this.pullUrgent(), 0);
   }
 
   /** Pull the devices announced by syslog; if a cycle is running, right after it. */
@@ -138,6 +147,7 @@ export class Daemon {
     const before = new Date(this.now().getTime() - this.cfg.retention_days * 86_400_000);
     const pulls = this.state.prunePulls(before);
     const alerts = this.state.pruneOutbox(before);
+    this.syslog?.events.prune(before);
     if (pulls || alerts) this.opts.log.info({ pulls, alerts, before: before.toISOString() }, 'pruned old history from the state file');
   }
 
@@ -159,7 +169,8 @@ export class Daemon {
         next.store = this.cfg.store;
         next.state = this.cfg.state;
       }
-      if (next.syslog?.listen !== this.cfg.syslog?.listen) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
+      if (JSON.stringify(next.syslog?.listen) !== JSON.stringify(this.cfg.syslog?.listen)) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
+      void this.syslog?.updateDevices(next.devices).catch(() => {});
       this.cfg = next;
       this.schedule();
       this.opts.log.info({ devices: next.devices.length }, 'config reloaded');
