@@ -28,6 +28,8 @@ export interface SyslogService {
   addresses: BoundAddress[];
   stats: SyslogStats;
   events: EventsRepo;
+  /** Devices whose burst has not settled yet (their pull is still to come). */
+  readonly pendingPulls: number;
   /** After a config reload: match senders against the new inventory. */
   updateDevices(devices: readonly Device[]): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +78,9 @@ export async function startSyslogService(cfg: Config, deps: SyslogServiceDeps): 
     addresses: receiver.addresses,
     stats: trigger.stats,
     events,
+    get pendingPulls() {
+      return trigger.pendingPulls;
+    },
     updateDevices: async (devices) => trigger.setMatcher(await build(devices)),
     close: async () => {
       trigger.stop();
