@@ -34,7 +34,9 @@ export function readPri(text: string): { facility: number; severity: number; res
 }
 
 /** Bytes off the wire to text: at most MAX_MESSAGE_BYTES, UTF-8 (bad bytes become U+FFFD), no trailing newline. */
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
 export function decodeFrame(buf: Uint8Array, max = MAX_MESSAGE_BYTES): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf.subarray(0, max));
+  const text = UTF8.decode(buf.subarray(0, max));
   return text.replace(/[\r\n\0]+$/, '');
 }
