@@ -147,7 +147,6 @@ export class Daemon {
     const before = new Date(this.now().getTime() - this.cfg.retention_days * 86_400_000);
     const pulls = this.state.prunePulls(before);
     const alerts = this.state.pruneOutbox(before);
-    this.syslog?.events.prune(before);
     if (pulls || alerts) this.opts.log.info({ pulls, alerts, before: before.toISOString() }, 'pruned old history from the state file');
   }
 

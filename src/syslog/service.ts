@@ -74,6 +74,17 @@ export async function startSyslogService(cfg: Config, deps: SyslogServiceDeps): 
     },
   });
   deps.log.info({ listen: receiver.addresses }, 'listening for config-change syslog messages');
+  // Age retention (the per-device cap is kept as events arrive): now and every hour.
+  const prune = () => {
+    try {
+      events.prune(new Date(Date.now() - cfg.retention_days * 86_400_000));
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'syslog: pruning old events failed');
+    }
+  };
+  prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
   return {
     addresses: receiver.addresses,
     stats: trigger.stats,
@@ -83,6 +94,7 @@ export async function startSyslogService(cfg: Config, deps: SyslogServiceDeps): 
     },
     updateDevices: async (devices) => trigger.setMatcher(await build(devices)),
     close: async () => {
+      clearInterval(pruneTimer);
       trigger.stop();
       await receiver.close();
     },
