@@ -9,5 +9,5 @@ export { SenderMatcher } from './sender-match.js';
 export { SyslogTrigger, type SyslogStats, type TriggerOptions } from './trigger.js';
 export { startReceiver, type SyslogReceiver, type TlsMaterial, type BoundAddress } from './receiver.js';
 export { claimOf, mergeAttribution, attributionTrailers, type SyslogClaim, type ReceivedChange, type MergedAttribution } from './claim.js';
-export { unannouncedChange, eventWindow, UNANNOUNCED_NOTE, type UnannouncedInput, type UnannouncedVerdict } from './unannounced.js';
+export { unannouncedChange, checkUnannounced, eventWindow, UNANNOUNCED_NOTE, type UnannouncedInput, type UnannouncedVerdict, type AnnouncementLog } from './unannounced.js';
 export { startSyslogService, type SyslogService } from './service.js';

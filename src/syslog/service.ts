@@ -44,6 +44,14 @@ export async function startSyslogService(cfg: Config, deps: SyslogServiceDeps): 
     return p.address;
   });
   const events = new EventsRepo(deps.db);
+  // Hostile peers can cause drops and stream errors at will: one log line a minute per kind.
+  const lastLogged = new Map<string, number>();
+  const quiet = (kind: string) => {
+    const now = Date.now();
+    if (now - (lastLogged.get(kind) ?? 0) < 60_000) return true;
+    lastLogged.set(kind, now);
+    return false;
+  };
   const build = async (devices: readonly Device[]) => {
     const { matcher, unresolved } = await SenderMatcher.build(devices, deps.lookup);
     if (unresolved.length) deps.log.warn({ hosts: unresolved.slice(0, 20), count: unresolved.length }, 'syslog: device hosts that do not resolve are matched by message hostname only');
@@ -59,17 +67,17 @@ export async function startSyslogService(cfg: Config, deps: SyslogServiceDeps): 
       deps.log.info({ device: c.device, code: c.event.code, user: c.event.user, source: c.event.source, sender: c.sender, reported_by: 'syslog' }, 'config change announced by syslog');
     },
     onPull: deps.onPull,
+    onDrop: (reason, sender) => {
+      if (quiet(reason)) return;
+      deps.log.info({ reason, sender, stats: trigger.stats }, 'syslog: messages dropped (logged once a minute per reason)');
+    },
   });
-  const lastWarned = new Map<string, number>();
   const receiver = await startReceiver(listen, {
     tls: s.tls ? readTls(cfg.file, s.tls) : undefined,
     onFrame: (frame, sender, transport) => trigger.handle(frame, sender, transport),
     onProblem: (transport, sender, problem) => {
       trigger.stats.streamErrors++;
-      // Hostile peers can cause these at will: log one a minute per transport.
-      const now = Date.now();
-      if (now - (lastWarned.get(transport) ?? 0) < 60_000) return;
-      lastWarned.set(transport, now);
+      if (quiet(transport)) return;
       deps.log.warn({ transport, sender, problem: problem.slice(0, 200), stats: trigger.stats }, 'syslog: bad input dropped');
     },
   });

@@ -37,6 +37,8 @@ export interface TriggerOptions<D extends SenderDevice> {
   timers?: Timers;
   /** Each recognised change from a known device (persist it: events-repo). Errors are swallowed. */
   onChange?(change: ReceivedChange): void;
+  /** A message dropped before recognition (operators ask "why did my device not trigger?"). */
+  onDrop?(reason: 'rate-limited' | 'malformed' | 'unknown-sender', sender: string): void;
   /** The burst settled: pull this device now. */
   onPull(device: D, claim: SyslogClaim): void;
 }
@@ -70,6 +72,7 @@ export class SyslogTrigger<D extends SenderDevice> {
       const from = normaliseAddress(sender);
       if (!this.buckets.take(from)) {
         this.stats.rateLimited++;
+        this.opts.onDrop?.('rate-limited', from);
         return;
       }
       if (frame.length > MAX_MESSAGE_BYTES) this.stats.oversize++;
@@ -77,6 +80,7 @@ export class SyslogTrigger<D extends SenderDevice> {
       const parsed = parseSyslog(text);
       if (!parsed.ok) {
         this.stats.malformed++;
+        this.opts.onDrop?.('malformed', from);
         return;
       }
       const matched = this.matcher.match(from, parsed.message.hostname);
@@ -85,6 +89,7 @@ export class SyslogTrigger<D extends SenderDevice> {
       const devices = matched.length ? matched : event?.host ? this.matcher.match(from, event.host) : [];
       if (!devices.length) {
         this.stats.unknownSender++;
+        this.opts.onDrop?.('unknown-sender', from);
         return;
       }
       if (!event) {

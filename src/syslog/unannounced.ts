@@ -34,3 +34,26 @@ export function unannouncedChange(i: UnannouncedInput): UnannouncedVerdict {
 export function eventWindow(previousPullAt: Date | undefined, now: Date, slackMs = 60_000): { from: Date; to: Date } {
   return { from: new Date((previousPullAt?.getTime() ?? 0) - slackMs), to: now };
 }
+
+/** The events a check needs (EventsRepo satisfies it). */
+export interface AnnouncementLog {
+  hasAnnounced(device: string): boolean;
+  countBetween(device: string, from: Date, to: Date): number;
+}
+
+/** The decision with its inputs read from the events: call it for a device whose config changed. */
+export function checkUnannounced(
+  events: AnnouncementLog,
+  device: { name: string; announces_changes?: boolean },
+  previousPullAt: Date | undefined,
+  now: Date,
+  configChanged = true,
+): UnannouncedVerdict {
+  const { from, to } = eventWindow(previousPullAt, now);
+  return unannouncedChange({
+    device,
+    announcedBefore: events.hasAnnounced(device.name),
+    eventsSinceLastPull: configChanged ? events.countBetween(device.name, from, to) : 0,
+    configChanged,
+  });
+}

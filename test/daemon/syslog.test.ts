@@ -57,7 +57,7 @@ test('%SYS-5-CONFIG_I over UDP, TCP and TLS each pull the device; the claim name
 test('100 datagrams within 1 s give one pull', async () => {
   await daemonWith({ listen: '127.0.0.1:0', debounce_seconds: 2 }, async (daemon, sim) => {
     await sendUdp(daemon.syslogPort!, Array.from({ length: 100 }, (_, i) => configI(`u${i}`)));
-    await until(() => sim.stats.logins === 1, 20_000);
+    await until(() => sim.stats.logins === 1, 30_000);
     await daemon.idle();
     const stats = daemon.syslogService!.stats;
     assert.equal(stats.changes, 100);
@@ -81,8 +81,8 @@ test('10,000 random and malformed datagrams and TCP streams leave the daemon rec
     assert.ok(stats.streamErrors > 0);
     const logins = sim.stats.logins;
     await sendStream(port(daemon, 'tcp'), octet(configI('after-fuzz')));
-    await until(() => daemon.syslogClaims.get('sl1')?.user === 'after-fuzz' && sim.stats.logins === logins + 1, 20_000);
+    await until(() => daemon.syslogClaims.get('sl1')?.user === 'after-fuzz' && sim.stats.logins === logins + 1, 30_000);
     await sendUdp(port(daemon, 'udp'), [configI('after-fuzz-udp')]);
-    await until(() => daemon.syslogClaims.get('sl1')?.user === 'after-fuzz-udp', 20_000);
+    await until(() => daemon.syslogClaims.get('sl1')?.user === 'after-fuzz-udp', 30_000);
   });
 });

@@ -71,7 +71,7 @@ export function sendStream(port: number, bytes: Buffer | string, tls?: { ca: str
 /** Octet-counted frame (RFC 6587 3.4.1). */
 export const octet = (m: string) => `${Buffer.byteLength(m)} ${m}`;
 
-export async function until(cond: () => boolean, ms = 10_000): Promise<void> {
+export async function until(cond: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('condition not met in time');

@@ -120,3 +120,25 @@ test('garbage of every kind never throws and leaves the trigger working', () => 
   assert.equal(pulls.at(-1)!.claim.user, 'jdoe');
   assert.equal(trigger.stats.received, 10_001);
 });
+
+test('host names are resolved once, at build; unresolvable names are reported and match by name only', async () => {
+  const asked: string[] = [];
+  const lookup = async (h: string) => {
+    asked.push(h);
+    if (h === 'gone.example.net') throw new Error('ENOTFOUND');
+    return ['10.9.9.9', '2001:db8::9'];
+  };
+  const devs = [
+    { name: 'fw1', host: 'fw1.example.net', platform: 'fortinet' },
+    { name: 'old', host: 'gone.example.net', platform: 'cisco_ios' },
+    { name: 'ip', host: '10.0.0.1', platform: 'cisco_ios' },
+  ];
+  const { matcher, unresolved } = await SenderMatcher.build(devs, lookup);
+  assert.deepEqual(asked.sort(), ['fw1.example.net', 'gone.example.net'], 'IP literals are not looked up');
+  assert.deepEqual(unresolved, ['gone.example.net']);
+  assert.deepEqual(matcher.match('10.9.9.9').map((d) => d.name), ['fw1']);
+  assert.deepEqual(matcher.match('2001:DB8::9').map((d) => d.name), ['fw1']);
+  assert.deepEqual(matcher.match('192.0.2.1', 'old').map((d) => d.name), ['old']);
+  assert.deepEqual(matcher.match('192.0.2.1', 'stranger'), []);
+  assert.equal(asked.length, 2, 'matching never looks anything up');
+});

@@ -42,3 +42,23 @@ test('the claim of a burst; device attribution wins, syslog fills gaps and is la
   assert.deepEqual(own.fromSyslog, ['source', 'via']);
   assert.deepEqual(mergeAttribution({ user: 'admin' }, undefined), { user: 'admin', fromSyslog: [] });
 });
+
+test('checkUnannounced reads the events of the window since the previous pull', async () => {
+  const { StateDb } = await import('../../src/store/state.js');
+  const { EventsRepo } = await import('../../src/state/events-repo.js');
+  const { checkUnannounced } = await import('../../src/syslog/unannounced.js');
+  const state = StateDb.open(':memory:');
+  const repo = new EventsRepo(state.db);
+  const ev = (at: string) => ({ device: 'r1', event: { kind: 'configured' as const, code: '%SYS-5-CONFIG_I' }, receivedAt: at, sender: '10.0.0.1', transport: 'udp' as const, raw: 'x' });
+  const r1 = { name: 'r1' };
+  const prev = new Date('2026-11-25T07:00:00Z');
+  const now = new Date('2026-11-25T07:15:00Z');
+  assert.equal(checkUnannounced(repo, r1, prev, now).unannounced, false, 'never announced: no opinion');
+  repo.record(ev('2026-11-25T06:00:00.000Z'));
+  assert.equal(checkUnannounced(repo, r1, prev, now).unannounced, true, 'announced before, silent since the previous pull');
+  repo.record(ev('2026-11-25T07:10:00.000Z'));
+  assert.equal(checkUnannounced(repo, r1, prev, now).unannounced, false, 'announced this time');
+  assert.equal(checkUnannounced(repo, { name: 'r9', announces_changes: true }, prev, now).unannounced, true);
+  assert.equal(checkUnannounced(repo, { name: 'r9', announces_changes: true }, prev, now, false).unannounced, false);
+  state.close();
+});
