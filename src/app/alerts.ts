@@ -9,6 +9,7 @@ import type { DriftResult } from '../drift/compare.js';
 import type { ChangeAttribution } from '../drivers/types.js';
 import { hostname } from 'node:os';
 import type { Authorization } from '../drift/lifecycle.js';
+import { mergeAttribution, type SyslogClaim } from '../syslog/claim.js';
 import type { Alert, AlertKind } from '../notify/types.js';
 
 /** 32 hex digits from the event's identity. */
@@ -32,18 +33,35 @@ export function driftAlert(
   commits: { baseline: string; current: string },
   now: Date,
   changedBy?: ChangeAttribution,
+  context: DriftContext = {},
 ): Alert {
+  const claim = context.claim;
+  // Syslog only adds a claim (it can be forged): labelled as such, never replacing what the device says.
+  const syslog = claim?.user || claim?.source ? `; syslog reports ${[claim.user && `user ${claim.user}`, claim.source && `from ${claim.source}`].filter(Boolean).join(' ')}` : '';
   return {
     ...base(kind, device, now, commits.baseline, commits.current),
-    severity: result.severity,
-    summary: `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}`,
+    severity: context.unannounced ? 'critical' : result.severity,
+    summary:
+      `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}` +
+      `${changedBy?.user ? ` by ${changedBy.user}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
+    ...(context.unannounced ? { detail: context.unannounced } : {}),
     stats: { added: result.added, removed: result.removed },
     diff: result.diff,
     sections: result.sections,
     commit: commits.current,
     baselineCommit: commits.baseline,
-    ...(changedBy?.user || changedBy?.at ? { attribution: { user: changedBy.user, at: changedBy.at, source: changedBy.source } } : {}),
+    ...(changedBy?.user || changedBy?.at || claim?.user ? { attribution: attributionOf(changedBy, claim) } : {}),
   };
+}
+
+export interface DriftContext {
+  claim?: SyslogClaim;
+  unannounced?: string;
+}
+
+function attributionOf(changedBy: ChangeAttribution | undefined, claim: SyslogClaim | undefined): NonNullable<Alert['attribution']> {
+  const merged = mergeAttribution(changedBy, claim);
+  return { user: merged.user, at: merged.at, source: merged.source, ...(claim ? { syslog: { user: claim.user, source: claim.source, line: claim.line } } : {}) };
 }
 
 export function resolvedAlert(device: Device, commit: string | undefined, now: Date): Alert {

@@ -104,7 +104,7 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
 /** Commit trailers naming who changed the config (the store sanitises the values). */
 function attributionTrailers(a: ChangeAttribution | undefined): Record<string, string> {
   if (!a?.user && !a?.at) return {};
-  return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Changed-From': a.source } : {}) };
+  return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Change-Source': a.source } : {}) };
 }
 
 /** Per store and device, the newest pull started in this process: an older pull finishing later must not store its older text. */
@@ -120,7 +120,9 @@ async function toResult(outcome: PullOutcome, committer: BatchCommitter, extraTr
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
   if (superseded()) return { ...base, result: 'superseded' };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
-  const trailers = { ...attributionTrailers(outcome.changedBy), ...extraTrailers };
+  const own = attributionTrailers(outcome.changedBy);
+  const trailers = { ...own, ...extraTrailers };
+  if (extraTrailers?.['Changed-By'] && own['Changed-By'] && own['Changed-By'] !== extraTrailers['Changed-By']) trailers['Device-Changed-By'] = own['Changed-By'];
   const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: storableText(outcome.config), trailers };
   let committed: CommitResult;
   try {

@@ -3,6 +3,7 @@
  * everything after it works on the typed `Config`.
  */
 import { z } from 'zod';
+import { parseListenAddress } from '../syslog/listen-address.js';
 
 /** Names and groups become file and ref names: nothing that can climb out of the store or start an option. */
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -50,6 +51,8 @@ const deviceFields = {
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
   commands: z.array(z.string()).optional(),
+  /** The device sends config-change syslog: a changed config without such a message is suspicious. */
+  announces_changes: z.boolean().optional(),
 };
 
 export const deviceSchema = z.strictObject({ name: safeName('device name'), ...deviceFields });
@@ -99,6 +102,30 @@ export const webhookChannelSchema = z.strictObject({
 
 export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, slackChannelSchema, webhookChannelSchema]);
 
+/** `syslog:` (src/syslog): where to listen, TLS material, debounce and a per-sender flood limit. */
+export const syslogSchema = z
+  .strictObject({
+    /** One address or a list: `udp://host:port`, `tcp://host:port`, `tls://host:port`; bare `host:port` is UDP. */
+    listen: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    /** For `tls://` listeners (RFC 5425): PEM files; `ca` makes client certificates mandatory. */
+    tls: z.strictObject({ cert: z.string().min(1), key: z.string().min(1), ca: z.string().min(1).optional() }).optional(),
+    /** Quiet time after a device's last config-change message before it is pulled (a burst gives one pull). */
+    debounce_seconds: z.number().min(0).max(300).default(2),
+    /** Token bucket per sender address: a flood is dropped (and counted) instead of starving scheduled pulls. */
+    rate_limit: z
+      .strictObject({ messages_per_second: z.number().positive().default(20), burst: z.number().int().min(1).default(200) })
+      .default(() => ({ messages_per_second: 20, burst: 200 })),
+  })
+  .superRefine((s, ctx) => {
+    const list = typeof s.listen === 'string' ? [s.listen] : s.listen;
+    list.forEach((text, i) => {
+      const parsed = parseListenAddress(text);
+      const path = typeof s.listen === 'string' ? ['listen'] : ['listen', i];
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path, message: parsed.error });
+      else if (parsed.address.transport === 'tls' && !s.tls) ctx.addIssue({ code: 'custom', path, message: `${text}: tls:// needs syslog.tls.cert and syslog.tls.key` });
+    });
+  });
+
 export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
@@ -106,14 +133,8 @@ export const configSchema = z.strictObject({
   // Per-group cron overrides, e.g. { core: '*/5 * * * *' }.
   group_schedules: z.record(z.string(), z.string()).default({}),
   run_at_start: z.boolean().default(true),
-  /** UDP syslog listener: a config-change message from a device's address pulls it at once. */
-  syslog: z
-    .strictObject({
-      listen: z.string().min(1),
-      /** Wait this long after a message (more usually follow) before pulling. */
-      debounce_seconds: z.number().min(0).default(5),
-    })
-    .optional(),
+  /** Syslog receiver (docs/syslog.md): a config-change message from a device pulls it at once. */
+  syslog: syslogSchema.optional(),
   concurrency: z.number().int().min(1).max(5000).default(50),
   /** `i/n`: this instance watches only the devices whose name hashes to i of n (several hosts, one fleet). */
   shard: z

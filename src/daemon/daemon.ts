@@ -15,7 +15,8 @@ import type { Logger } from '../core/log.js';
 import type { Senders } from '../notify/types.js';
 import { DeliveryLoop } from './delivery.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
-import { listenSyslog, type SyslogListener } from './syslog.js';
+import { startSyslogService, type SyslogService } from '../syslog/service.js';
+import type { SyslogClaim } from '../syslog/claim.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -37,8 +38,10 @@ export class Daemon {
   private urgentRuns = new Set<Promise<void>>();
   private abort = new AbortController();
   private stopping = false;
-  private syslog?: SyslogListener;
+  private syslog?: SyslogService;
   private urgent = new Set<string>();
+  /** What syslog claimed about each announced device's change, until its pull (lead: into trailers/alert). */
+  readonly syslogClaims = new Map<string, SyslogClaim>();
   private urgentTimer?: NodeJS.Timeout;
   private readonly delivery: DeliveryLoop;
   private configWatch?: NodeJS.Timeout;
@@ -58,7 +61,7 @@ export class Daemon {
     daemon.schedule();
     daemon.watchInventory(opts.inventoryRefreshMs ?? 60_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
-    if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
+    if (cfg.syslog) await daemon.startSyslog();
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
     else void daemon.delivery.kick();
     return daemon;
@@ -68,24 +71,31 @@ export class Daemon {
     return this.app.cfg;
   }
 
-  private async startSyslog(listen: string): Promise<void> {
-    this.syslog = await listenSyslog(listen, (source) => this.onConfigChangeMessage(source));
-    this.opts.log.info({ listen, port: this.syslog.port }, 'listening for config-change syslog messages');
+  private async startSyslog(): Promise<void> {
+    // The receiver debounces per device and rate-limits per sender (src/syslog); a settled burst lands here.
+    this.syslog = await startSyslogService(this.cfg, { db: this.app.state.db, log: this.opts.log, onPull: (d, claim) => this.onConfigChangeMessage(d.name, claim) });
   }
 
-  /** Port the syslog listener is bound to (tests bind port 0). */
+  /** Port of the first syslog listener (tests bind port 0); all of them in syslogAddresses. */
   get syslogPort(): number | undefined {
-    return this.syslog?.port;
+    return this.syslog?.addresses[0]?.port;
   }
 
-  /** A device (by source address) said its config changed: pull it soon, after a short debounce. */
-  private onConfigChangeMessage(source: string): void {
-    const devices = this.cfg.devices.filter((d) => d.host === source || d.host === source.replace(/^::ffff:/, ''));
-    if (!devices.length) return;
-    for (const d of devices) this.urgent.add(d.name);
-    this.opts.log.info({ source, devices: devices.map((d) => d.name) }, 'config change announced by syslog');
+  get syslogAddresses(): SyslogService['addresses'] {
+    return this.syslog?.addresses ?? [];
+  }
+
+  get syslogService(): SyslogService | undefined {
+    return this.syslog;
+  }
+
+  /** A device's announced change settled: pull it now (devices settling together share one pull). */
+  private onConfigChangeMessage(device: string, claim: SyslogClaim): void {
+    this.urgent.add(device);
+    this.syslogClaims.set(device, claim);
     clearTimeout(this.urgentTimer);
-    this.urgentTimer = setTimeout(() => this.pullUrgent(), (this.cfg.syslog?.debounce_seconds ?? 2) * 1000);
+    // Already debounced by the receiver: pull at once (same-tick announcements share one pull).
+    this.urgentTimer = setTimeout(() => this.pullUrgent(), 0);
   }
 
   /** Pull the devices announced by syslog now: a small cycle of its own, beside any running one. */
@@ -93,7 +103,12 @@ export class Daemon {
     if (this.stopping || !this.urgent.size) return;
     const names = this.urgent;
     this.urgent = new Set();
-    const run = this.runLocked(this.cfg.devices.filter((d) => names.has(d.name)), 'syslog').finally(() => this.urgentRuns.delete(run));
+    const claims = new Map<string, SyslogClaim>();
+    for (const name of names) {
+      const claim = this.syslogClaims.get(name);
+      if (claim) claims.set(name, claim);
+    }
+    const run = this.runLocked(this.cfg.devices.filter((d) => names.has(d.name)), 'syslog', claims).finally(() => this.urgentRuns.delete(run));
     this.urgentRuns.add(run);
   }
 
@@ -130,18 +145,18 @@ export class Daemon {
   }
 
   /** One cycle holding the writer lock (a manual `pull` holding it makes this tick skip). */
-  private async runLocked(devices: readonly Device[], label: string): Promise<void> {
+  private async runLocked(devices: readonly Device[], label: string, claims?: ReadonlyMap<string, SyslogClaim>): Promise<void> {
     try {
-      await withWriterLock(this.cfg.state, { waitMs: 0, command: 'daemon' }, () => this.cycle(devices, label));
+      await withWriterLock(this.cfg.state, { waitMs: 0, command: 'daemon' }, () => this.cycle(devices, label, claims));
     } catch (err) {
       if (err instanceof LockedError) this.opts.log.warn({ schedule: label }, `${err.message}; this cycle is skipped`);
       else this.opts.log.error({ err: (err as Error).message, stack: (err as Error).stack }, 'cycle failed');
     }
   }
 
-  private async cycle(devices: readonly Device[], label: string): Promise<void> {
+  private async cycle(devices: readonly Device[], label: string, claims?: ReadonlyMap<string, SyslogClaim>): Promise<void> {
     const started = performance.now();
-    const report = await runCycle(this.app, devices, { signal: this.abort.signal });
+    const report = await runCycle(this.app, devices, { signal: this.abort.signal, claims });
     const failed = report.results.filter((r) => r.result === 'failed').length;
     const changed = report.results.filter((r) => r.result === 'changed').length;
     this.opts.log.info(
@@ -169,7 +184,8 @@ export class Daemon {
         next.store = this.cfg.store;
         next.state = this.cfg.state;
       }
-      if (next.syslog?.listen !== this.cfg.syslog?.listen) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
+      if (JSON.stringify(next.syslog?.listen) !== JSON.stringify(this.cfg.syslog?.listen)) this.opts.log.warn('syslog.listen changed: restart the daemon to listen elsewhere');
+      void this.syslog?.updateDevices(next.devices).catch(() => {});
       this.app = { ...this.app, cfg: next };
       this.schedule();
       this.opts.log.info({ devices: next.devices.length }, 'config reloaded');

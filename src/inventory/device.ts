@@ -18,5 +18,7 @@ export interface Device {
   jump?: { name: string; host: string; port: number; credentials: CredentialSet; credentialsName: string };
   files?: string[];
   commands?: string[];
+  /** The device sends config-change syslog messages: a change without one is marked (logging tampered with?). */
+  announces_changes?: boolean;
 }
 

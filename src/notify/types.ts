@@ -32,7 +32,8 @@ export interface Alert {
   diff?: string;
   /** Config sections touched, e.g. "line vty 0 4". */
   sections?: string[];
-  attribution?: { user?: string; source?: string; at?: string };
+  /** Who changed it, as the device says; `syslog`: what a syslog message claimed (unverified). */
+  attribution?: { user?: string; source?: string; at?: string; syslog?: { user?: string; source?: string; line?: string } };
   commit?: string;
   baselineCommit?: string;
   /** Free text (error message for pull-failing, fingerprints for host-key-mismatch). */

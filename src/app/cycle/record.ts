@@ -10,6 +10,7 @@ import type { DriftResult } from '../../drift/compare.js';
 import type { Authorization, DriftDecision } from '../../drift/lifecycle.js';
 import type { Alert } from '../../notify/types.js';
 import type { DeviceStatusRow, DriftRow } from '../../store/state.js';
+import type { SyslogClaim } from '../../syslog/claim.js';
 import type { AppContext } from '../context.js';
 
 export interface DeviceRecord {
@@ -25,6 +26,10 @@ export interface DeviceRecord {
   comparison?: DriftResult;
   authorization?: Authorization;
   decision?: DriftDecision;
+  /** What syslog said about this change (user, source), unverified: it triggered this pull. */
+  claim?: SyslogClaim;
+  /** Set when a device that announces its changes changed without a config-change message. */
+  unannounced?: string;
   /** Alerts and notices about this device raised in this cycle, queued by the last step. */
   alerts: Alert[];
 }
@@ -37,6 +42,8 @@ export interface CycleContext extends AppContext {
   /** Alerts about driftwatch itself (store unwritable, state rebuilt), not about one device. */
   systemAlerts: Alert[];
   onResult?(r: DeviceResult): void;
+  /** Syslog claims of the devices this cycle pulls because they announced a change. */
+  claims: ReadonlyMap<string, SyslogClaim>;
 }
 
 export interface CycleStep {

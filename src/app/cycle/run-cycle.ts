@@ -11,6 +11,7 @@ import { stateRebuiltAlert } from '../alerts.js';
 import type { AppContext } from '../context.js';
 import { reconcile, type ReconcileReport } from '../reconcile.js';
 import { withStateMutex } from '../writer-lock.js';
+import type { SyslogClaim } from '../../syslog/claim.js';
 import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
 import { CYCLE_STEPS } from './steps.js';
 
@@ -18,6 +19,8 @@ export interface CycleOptions {
   signal?: AbortSignal;
   onResult?(r: DeviceResult): void;
   steps?: readonly CycleStep[];
+  /** Syslog claims of the devices pulled because they announced a change (daemon). */
+  claims?: ReadonlyMap<string, SyslogClaim>;
 }
 
 export interface CycleReport {
@@ -41,7 +44,8 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   // One read of the device rows serves the pulls (facts age), drift (last commits) and failure alerts.
   const statusBefore = new Map(state.deviceStatus().map((r) => [r.name, r]));
   const hostKeyEvents: HostKeyEvent[] = [];
-  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult };
+  const claims = opts.claims ?? new Map<string, SyslogClaim>();
+  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult, claims };
   const results = await pullAndArchive(app.cfg, devices, {
     archive: app.archive,
     state,
@@ -49,6 +53,7 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
     signal: opts.signal,
     onResult: opts.onResult,
     statusBefore,
+    trailersFor: (d) => claimTrailers(claims.get(d.name)),
     onHostKeyMismatch: (e) => {
       hostKeyEvents.push(e);
       log.error({ device: e.device, pinned: e.expected, presented: e.presented }, 'host key changed: pull refused');
@@ -64,4 +69,19 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   const names = new Set(devices.map((d) => d.name));
   const openDrift = state.listOpenDrift().filter((d) => names.has(d.device)).map((d) => d.device);
   return { results, records: live, alerts: [...live.flatMap((r) => r.alerts), ...systemAlerts], openDrift, reconcile: reconciled };
+}
+
+/**
+ * What syslog claimed, as commit trailers labelled as a claim. It names who made the change that
+ * triggered this pull; the device's own last-change stamp, when it differs, stays as Device-Changed-By.
+ */
+function claimTrailers(claim: SyslogClaim | undefined): Record<string, string> | undefined {
+  if (!claim) return undefined;
+  const t: Record<string, string> = {};
+  if (claim.user) t['Changed-By'] = claim.user;
+  if (claim.source) t['Change-Source'] = claim.source;
+  if (claim.line) t['Change-Via'] = claim.line;
+  if (!Object.keys(t).length) return undefined;
+  t['Change-Claimed-By'] = `syslog (unverified: ${Object.keys(t).join(', ')})`;
+  return t;
 }

@@ -7,10 +7,12 @@ import { applyDecisions } from './steps/apply-decisions.js';
 import { driftAlerts } from './steps/drift-alerts.js';
 import { decide, evaluateDrift } from './steps/evaluate-drift.js';
 import { pullHealth } from './steps/pull-health.js';
+import { announcements } from './steps/announcements.js';
 
 export const CYCLE_STEPS: readonly CycleStep[] = [
   evaluateDrift, // latest commit vs baseline, compared where they differ
   decide, // the one drift decision per device
+  announcements, // syslog claims and "changed without announcing it"
   driftAlerts, // what each decision raises
   pullHealth, // host keys, failing devices, store failures
   applyDecisions, // git refs, then state + outbox in one transaction
