@@ -12,7 +12,7 @@
  *   items are marked failed with a clear error and stay pending with the same backoff, in case
  *   the channel comes back on reload. Purging them is the repo's/operator's call.
  */
-import type { ChannelConfig } from '../config/schema.js';
+import type { RoutableChannel as ChannelConfig } from './channel-schemas.js';
 import { errorText, oneLine, truncate } from './escape.js';
 import type { Alert, SendFn, Senders } from './types.js';
 

@@ -2,7 +2,7 @@
  * Email rendering (pure): subject and plain-text body. Hostile text never reaches a header
  * with CR/LF or control characters; addresses come only from the channel config.
  */
-import type { EmailChannelConfig } from '../../config/schema.js';
+import type { EmailChannelConfig } from './schema.js';
 import { cleanMultiline, oneLine, truncate } from '../escape.js';
 import { KIND_TITLES, type Alert } from '../types.js';
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { EmailChannelConfig } from '../../config/schema.js';
+import type { EmailChannelConfig } from './schema.js';
 import { errorText, headerValue, redact } from '../escape.js';
 import type { Alert } from '../types.js';
 import { renderEmail } from './render.js';

@@ -8,7 +8,7 @@
  * Limits: section text ≤ 3000, field ≤ 2000, header ≤ 150, ≤ 50 blocks; text is cut before
  * escaping, so an entity is never split.
  */
-import type { SlackChannelConfig } from '../../config/schema.js';
+import type { SlackChannelConfig } from './schema.js';
 import { cleanMultiline, slackCode, slackCodeCost, slackLine, slackText, takeFitting } from '../escape.js';
 import { attributionText, statsSuffix } from '../email/render.js';
 import { KIND_TITLES, type Alert, type Severity } from '../types.js';

@@ -2,7 +2,7 @@
  * Slack sending: POST the payload to the incoming-webhook URL. The URL is a secret (its path is
  * the credential): errors show its host only.
  */
-import type { SlackChannelConfig } from '../../config/schema.js';
+import type { SlackChannelConfig } from './schema.js';
 import { postJson } from '../http.js';
 import type { Alert } from '../types.js';
 import { renderSlack } from './render.js';

@@ -4,7 +4,7 @@
  * JSON.stringify escapes hostile text; header values are reduced to printable ASCII.
  */
 import { createHmac } from 'node:crypto';
-import type { WebhookChannelConfig } from '../../config/schema.js';
+import type { WebhookChannelConfig } from './schema.js';
 import { headerValue } from '../escape.js';
 import type { Alert } from '../types.js';
 

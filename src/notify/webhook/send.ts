@@ -1,5 +1,5 @@
 /** Generic webhook sending: POST the rendered JSON. Errors show the URL's host only (URLs often carry tokens). */
-import type { WebhookChannelConfig } from '../../config/schema.js';
+import type { WebhookChannelConfig } from './schema.js';
 import { postJson } from '../http.js';
 import type { Alert } from '../types.js';
 import { renderWebhook } from './render.js';
