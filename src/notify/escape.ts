@@ -124,7 +124,8 @@ export function errorText(err: unknown): string {
   const cause = (err as { cause?: unknown }).cause;
   const causeCode = cause && typeof cause === 'object' ? (cause as { code?: unknown }).code : undefined;
   const causeMsg = cause instanceof Error ? cause.message : undefined;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
+  if (err.name === 'TimeoutError') return 'timed out';
+  if (err.name === 'AbortError') return 'aborted (shutting down)';
   const parts = [err.message];
   if (typeof code === 'string' && !err.message.includes(code)) parts.unshift(code);
   if (typeof causeCode === 'string') parts.push(causeCode);
