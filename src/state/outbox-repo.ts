@@ -81,9 +81,9 @@ export class OutboxRepo {
   enqueue(channel: string, alert: Alert, now: Date): number | undefined {
     const r = this.st(
       `INSERT INTO outbox (channel, alert_json, created_at, attempts, next_attempt_at)
-       SELECT ?1, ?2, ?3, 0, ?3
-       WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE channel = ?1 AND json_extract(alert_json, '$.id') = ?4)`,
-    ).run(channel, JSON.stringify(alert), iso(now), alert.id);
+       SELECT @channel, @json, @now, 0, @now
+       WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE channel = @channel AND json_extract(alert_json, '$.id') = @alertId)`,
+    ).run({ channel, json: JSON.stringify(alert), now: iso(now), alertId: alert.id });
     return r.changes ? Number(r.lastInsertRowid) : undefined;
   }
 
@@ -100,9 +100,9 @@ export class OutboxRepo {
     const candidates = this.st(
       `SELECT id, attempts, next_attempt_at FROM outbox
        WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL
-         AND (next_attempt_at <= ?1 OR attempts = 0 OR next_attempt_at > ?2)
+         AND (next_attempt_at <= @now OR attempts = 0 OR next_attempt_at > @soonest)
        ORDER BY next_attempt_at, id`,
-    ).all(iso(now), iso(new Date(nowMs + this.backoff.baseDelayMs))) as Row[];
+    ).all({ now: iso(now), soonest: iso(new Date(nowMs + this.backoff.baseDelayMs)) }) as Row[];
     const ids: number[] = [];
     for (const c of candidates) {
       if (ids.length >= limit) break;
