@@ -6,8 +6,8 @@
  *   hanging channel fills only its own lanes, never another channel's, never the caller.
  * - Every send has a time limit (`timeoutMs`, passed to the sender, and enforced here too in case
  *   a sender ignores it) and an AbortSignal that `stop` fires.
- * - A failure backs the item off (notify/backoff.ts) and rests its channel until the next
- *   interval tick (a dead SMTP host costs one timeout per tick, not one per queued alert).
+ * - A failure backs the item off (notify/backoff.ts) and rests its channel until that retry or
+ *   the next interval tick (a dead SMTP host costs one timeout per tick, not one per queued alert).
  * - `stop(drainMs)` waits at most drainMs for in-flight sends, then aborts them and returns; what
  *   was not delivered stays in the outbox, untouched, for the next start.
  * - A channel no longer configured (or without a sender) keeps its items pending with a clear
@@ -83,8 +83,10 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
   const fail = (item: { id: number; channel: string; alert: Alert; attempts: number }, error: string) => {
     const now = opts.clock();
     const msg = truncate(oneLine(error), 1000);
-    opts.outbox.markFailed(item.id, now, msg, new Date(now.getTime() + backoffMs(item.attempts, policy.baseDelayMs, policy.maxDelayMs)));
-    resting.set(item.channel, now.getTime() + interval);
+    const next = now.getTime() + backoffMs(item.attempts, policy.baseDelayMs, policy.maxDelayMs);
+    opts.outbox.markFailed(item.id, now, msg, new Date(next));
+    // The channel rests until this item's retry or the next tick, whichever is first.
+    resting.set(item.channel, Math.min(now.getTime() + interval, next));
     opts.log.warn({ channel: item.channel, device: item.alert.device.name, alert: item.alert.id, error: msg }, 'alert delivery failed; will retry');
     opts.onSettled?.({ id: item.id, channel: item.channel, alertId: item.alert.id, outcome: 'failed', error: msg });
   };
