@@ -112,7 +112,7 @@ test('an unauthorized change: exactly one alert per matching channel with the di
   assert.match(JSON.stringify(slackBody.blocks), /transport input ssh telnet/);
 
   const h = hook.received[0]!;
-  const expected = 'sha256=' + createHmac('sha256', 'hmac-key').update(h.body).digest('hex');
+  const expected = 'sha256=' + createHmac('sha256', 'hmac-key').update(`${h.headers['x-driftwatch-timestamp']}.${h.body}`).digest('hex');
   assert.equal(h.headers['x-driftwatch-signature'], expected);
   const payload = JSON.parse(h.body);
   assert.equal(payload.kind, 'drift-new');
