@@ -20,7 +20,7 @@ import { errorText, oneLine, truncate } from './escape.js';
 import type { Alert, SendFn, Senders } from './types.js';
 
 export interface DeliveryOutbox {
-  due(now: Date, limit: number, exclude: ReadonlySet<number>): Array<{ id: number; channel: string; alert: Alert; attempts: number }>;
+  due(now: Date, limit: number, exclude: ReadonlySet<number>, skipChannels: ReadonlySet<string>): Array<{ id: number; channel: string; alert: Alert; attempts: number }>;
   markDelivered(id: number, now: Date): void;
   markFailed(id: number, now: Date, error: string, nextAttemptAt: Date | null): void;
 }
@@ -131,7 +131,9 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     try {
       const now = opts.clock();
       const nowMs = now.getTime();
-      for (const item of opts.outbox.due(now, opts.batch ?? 500, new Set(inflight.keys()))) {
+      const skip = new Set([...busy].filter(([, n]) => n >= lanes).map(([c]) => c));
+      for (const c of resting.keys()) if (isResting(c, nowMs)) skip.add(c);
+      for (const item of opts.outbox.due(now, opts.batch ?? 500, new Set(inflight.keys()), skip)) {
         if (stopping) return;
         if (isResting(item.channel, nowMs) || (busy.get(item.channel) ?? 0) >= lanes) continue;
         start(item);

@@ -92,13 +92,17 @@ export class OutboxRepo {
     return this.db.transaction(() => items.map((i) => this.enqueue(i.channel, i.alert, now)))();
   }
 
-  /** Undelivered items due at `now` (see isDue), oldest schedule first; `exclude`: ids already being sent. */
-  due(now: Date, limit: number, exclude: ReadonlySet<number> = new Set()): OutboxItem[] {
+  /**
+   * Undelivered items due at `now` (see isDue), oldest schedule first. `exclude`: ids already being
+   * sent; `skipChannels`: channels not to take items for now (busy or resting), so a backlog on one
+   * channel never uses up the `limit` of the others.
+   */
+  due(now: Date, limit: number, exclude: ReadonlySet<number> = new Set(), skipChannels: ReadonlySet<string> = new Set()): OutboxItem[] {
     const nowMs = now.getTime();
     // Legitimately waiting items are within (now, now + their backoff]; the cheapest bound for SQL is
     // "first attempt or beyond the base delay", the exact rule is applied below.
     const candidates = this.st(
-      `SELECT id, attempts, next_attempt_at FROM outbox
+      `SELECT id, channel, attempts, next_attempt_at FROM outbox
        WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL
          AND (next_attempt_at <= @now OR attempts = 0 OR next_attempt_at > @soonest)
        ORDER BY next_attempt_at, id`,
@@ -106,7 +110,7 @@ export class OutboxRepo {
     const ids: number[] = [];
     for (const c of candidates) {
       if (ids.length >= limit) break;
-      if (exclude.has(c.id as number)) continue;
+      if (exclude.has(c.id as number) || skipChannels.has(c.channel as string)) continue;
       if (isDue(Date.parse(c.next_attempt_at as string), c.attempts as number, nowMs, this.backoff)) ids.push(c.id as number);
     }
     const get = this.st(`SELECT id, channel, alert_json, attempts FROM outbox WHERE id = ?`);

@@ -192,3 +192,20 @@ test('a failed item is retried when its backoff has passed on the injected clock
     await flaky.close();
   }
 });
+
+test('a hanging channel with a backlog larger than the batch does not starve a channel queued behind it', async () => {
+  const hang = await hangingHttp();
+  const fast = await startHttpSink();
+  try {
+    const outbox = repo();
+    for (let i = 0; i < 10; i++) outbox.enqueue('hang', makeAlert({ id: `h${i}` }), T0);
+    outbox.enqueue('fast', makeAlert({ id: 'f' }), T0);
+    const { delivery, settled } = run(outbox, { hang: { type: 'webhook', url: hang.url }, fast: { type: 'webhook', url: fast.url } }, { batch: 3 });
+    await until(() => hang.held.length === 1, 'hang busy');
+    delivery.kick();
+    await until(() => settled.some((e) => e.alertId === 'f' && e.outcome === 'delivered'), 'fast delivered behind the backlog');
+    await delivery.stop(50);
+  } finally {
+    await Promise.all([hang.close(), fast.close()]);
+  }
+});
