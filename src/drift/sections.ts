@@ -7,6 +7,7 @@
  * - an indented line: the path of its parents;
  * - a top-level line that opens a section (the driver's `sectionStart`, or, without driver
  *   knowledge, a line with indented children): that line, as the section's name;
+ * - a top-level line under a flat section header (Linux `### file: /etc/ssh/sshd_config`): that header;
  * - any other top-level line: its leading keyword (`username`, `ntp server`, `ip route`), or
  *   nothing when it does not start with one.
  */
@@ -57,14 +58,54 @@ export function keywordLabel(line: string): string {
   return first;
 }
 
+function nextContentIndent(lines: readonly string[], index: number): number {
+  for (let i = index + 1; i < lines.length; i++) if (lines[i]!.trim() && !/^\s*[!#]\s*$/.test(lines[i]!)) return indentOf(lines[i]!);
+  return -1;
+}
+
+interface Layout {
+  /** No section header in this text has indented children: headers are flat (Linux `### file: ...`). */
+  flat: boolean;
+  /** Per line, the flat header above it (-1: none). */
+  owner: Int32Array;
+}
+
+/** One pass per text and driver, cached (compare labels many lines of the same arrays). */
+const layouts = new WeakMap<readonly string[], { knowledge: DriftKnowledge; layout: Layout }>();
+function layoutOf(lines: readonly string[], knowledge: DriftKnowledge): Layout {
+  const hit = layouts.get(lines);
+  if (hit && hit.knowledge === knowledge) return hit.layout;
+  const headers: number[] = [];
+  let flat = true;
+  for (let i = 0; i < lines.length; i++) {
+    if (indentOf(lines[i]!) !== 0 || !knowledge.sectionStart.some((re) => re.test(lines[i]!))) continue;
+    headers.push(i);
+    if (nextContentIndent(lines, i) > 0) flat = false;
+  }
+  const owner = new Int32Array(lines.length).fill(-1);
+  if (flat) {
+    let h = 0;
+    for (let i = 0, current = -1; i < lines.length; i++) {
+      owner[i] = current;
+      if (headers[h] === i) (current = i), h++;
+    }
+  }
+  const layout = { flat, owner };
+  layouts.set(lines, { knowledge, layout });
+  return layout;
+}
+
+/**
+ * A top-level line names a section only when it owns one: indented children, or a flat header.
+ * (IOS `crypto isakmp key <masked> address ...` matches the driver's pattern but owns nothing: its
+ * text is not a label.)
+ */
 function opensSection(lines: readonly string[], index: number, knowledge?: DriftKnowledge): boolean {
   const line = lines[index] ?? '';
-  if (knowledge?.sectionStart.length) return knowledge.sectionStart.some((re) => re.test(line));
-  for (let i = index + 1; i < lines.length; i++) {
-    const next = lines[i]!;
-    if (next.trim() && !/^\s*[!#]/.test(next)) return indentOf(next) > indentOf(line);
-  }
-  return false;
+  const children = nextContentIndent(lines, index) > indentOf(line);
+  if (!knowledge?.sectionStart.length) return children;
+  if (!knowledge.sectionStart.some((re) => re.test(line))) return false;
+  return children || layoutOf(lines, knowledge).flat;
 }
 
 /** A changed line's section label ('' when it belongs to none), per the rules above. */
@@ -74,5 +115,9 @@ export function sectionLabel(lines: readonly string[], index: number, knowledge?
   const path = sectionPath(lines, index);
   if (path.length) return path.join(' > ');
   if (opensSection(lines, index, knowledge)) return label(line);
+  if (knowledge?.sectionStart.length) {
+    const owner = layoutOf(lines, knowledge).owner[index] ?? -1;
+    if (owner >= 0) return label(lines[owner]!);
+  }
   return keywordLabel(line);
 }

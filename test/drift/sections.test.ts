@@ -42,3 +42,19 @@ test('keyword labels keep only keywords: no names, numbers or addresses', () => 
   assert.equal(keywordLabel('"quoted" x'), '');
   assert.equal(keywordLabel('set system login user x'), 'set system');
 });
+
+test('flat sections (Linux item headers) label the unindented lines under them; an indented block does not', async () => {
+  const { linux } = await import('../../src/drivers/linux/index.js');
+  const lines = ['### file: /etc/ssh/sshd_config', 'PermitRootLogin no', 'Port 22', '### command: ss -tlnp', 'LISTEN 0 128 *:22'];
+  assert.equal(sectionLabel(lines, 1, linux.drift), '### file: /etc/ssh/sshd_config');
+  assert.equal(sectionLabel(lines, 4, linux.drift), '### command: ss -tlnp');
+  const ios = ['interface Gi1', ' shutdown', 'username x secret 5 $1$abc'];
+  assert.equal(sectionLabel(ios, 2, ciscoIos.drift), 'username', 'a top-level line after an indented block is not inside it');
+});
+
+test('a line that matches a section pattern but owns no block is labelled by its keyword (its text may hold a secret)', () => {
+  const ios = ['interface Gi1', ' shutdown', '!', 'crypto isakmp key <masked> address 10.0.0.1', 'banner motd ^C', 'Authorized use only', '^C'];
+  assert.equal(sectionLabel(ios, 3, ciscoIos.drift), 'crypto');
+  assert.equal(sectionLabel(ios, 4, ciscoIos.drift), 'banner');
+  assert.equal(sectionLabel(ios, 0, ciscoIos.drift), 'interface Gi1');
+});
