@@ -92,14 +92,6 @@ export function slackLine(s: string, max: number): string {
   return slackEscape(takeFitting(clean, max - 1, slackTextCost)) + '…';
 }
 
-/** Slack multi-line text (plain_text blocks): cleaned, escaped, at most `max` characters after escaping. */
-export function slackText(s: string, max: number): string {
-  const clean = cleanMultiline(s);
-  const full = slackEscape(clean);
-  if (full.length <= max) return full;
-  return slackEscape(takeFitting(clean, max - 1, slackTextCost)) + '…';
-}
-
 /** HTTP header value: printable ASCII only (fetch rejects CR/LF and non-Latin-1 anyway). */
 export function headerValue(s: string, max = 200): string {
   return truncate(oneLine(s).replace(/[^\x20-\x7e]/g, '?'), max, '...');

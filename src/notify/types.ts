@@ -90,6 +90,3 @@ export const KIND_TITLES: Record<AlertKind, string> = {
   'pull-failing': 'Config pull failing',
   'pull-recovered': 'Config pull recovered',
 };
-
-/** Kinds that report a config change (they carry a diff, sections and attribution). */
-export const CHANGE_KINDS: ReadonlySet<AlertKind> = new Set(['drift-new', 'drift-updated', 'drift-authorized']);

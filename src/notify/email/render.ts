@@ -2,7 +2,6 @@
  * Email rendering (pure): subject, plain text and HTML parts, threading headers. Hostile text
  * never reaches a header with CR/LF or control characters; addresses come only from the channel config.
  */
-import { statsText } from '../fields.js';
 import type { Alert } from '../types.js';
 import { renderHtml } from './html.js';
 import type { EmailChannelConfig } from './schema.js';
@@ -17,12 +16,6 @@ export interface EmailMessage extends Partial<ThreadHeaders> {
   subject: string;
   text: string;
   html: string;
-}
-
-/** ` (+A -D)` or ''. */
-export function statsSuffix(alert: Alert): string {
-  const s = statsText(alert);
-  return s ? ` (${s})` : '';
 }
 
 /** With a channel, the threading headers too (they depend on the recipients). */
