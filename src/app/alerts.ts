@@ -10,6 +10,7 @@ import type { ChangeAttribution } from '../drivers/types.js';
 import { hostname } from 'node:os';
 import type { Authorization } from '../drift/lifecycle.js';
 import { mergeAttribution, type SyslogClaim } from '../syslog/claim.js';
+import { isStaleAttribution } from '../notify/attribution.js';
 import type { Alert, AlertKind } from '../notify/types.js';
 
 /** 32 hex digits from the event's identity. */
@@ -50,27 +51,38 @@ export function driftAlert(
     sections: result.sections,
     commit: commits.current,
     baselineCommit: commits.baseline,
-    ...(changedBy?.user || changedBy?.at || claim?.user ? { attribution: attributionOf(changedBy, claim) } : {}),
+    ...(changedBy?.user || changedBy?.at || claim?.user ? { attribution: attributionOf(changedBy, claim, context.baselineAt) } : {}),
+    thread: driftThread(device.name, commits.baseline),
   };
+}
+
+/** One email thread per drift: opened, updated, resolved or approved against the same baseline. */
+export function driftThread(device: string, baseline: string | undefined): string {
+  return `drift/${device}/${(baseline ?? 'none').slice(0, 12)}`;
 }
 
 export interface DriftContext {
   claim?: SyslogClaim;
   unannounced?: string;
+  /** When the baseline was set: a device stamp older than it is stale. */
+  baselineAt?: string;
 }
 
-function attributionOf(changedBy: ChangeAttribution | undefined, claim: SyslogClaim | undefined): NonNullable<Alert['attribution']> {
+function attributionOf(changedBy: ChangeAttribution | undefined, claim: SyslogClaim | undefined, baselineAt: string | undefined): NonNullable<Alert['attribution']> {
   const merged = mergeAttribution(changedBy, claim);
-  return { user: merged.user, at: merged.at, source: merged.source, ...(claim ? { syslog: { user: claim.user, source: claim.source, line: claim.line } } : {}) };
+  const stale = !!changedBy?.at && isStaleAttribution(changedBy.at, baselineAt);
+  return { user: merged.user, at: merged.at, source: merged.source, ...(stale ? { stale } : {}), ...(claim ? { syslog: { user: claim.user, source: claim.source, line: claim.line } } : {}) };
 }
 
-export function resolvedAlert(device: Device, commit: string | undefined, now: Date): Alert {
-  return { ...base('drift-resolved', device, now, commit), severity: 'info', summary: 'config is back to its approved baseline', commit };
+export function resolvedAlert(device: Device, commit: string | undefined, now: Date, baseline?: string): Alert {
+  return { ...base('drift-resolved', device, now, commit), severity: 'info', summary: 'config is back to its approved baseline', commit, thread: driftThread(device.name, baseline) };
 }
 
-export function approvedAlert(device: Device, commit: string, by: string, message: string, now: Date): Alert {
+/** `previousBaseline`: the baseline the approved drift was measured against (threads with its alerts). */
+export function approvedAlert(device: Device, commit: string, by: string, message: string, now: Date, previousBaseline?: string): Alert {
   return {
     ...base('drift-approved', device, now, commit, now.toISOString()),
+    thread: driftThread(device.name, previousBaseline),
     severity: 'info',
     summary: `change approved by ${by}${message ? `: ${message}` : ''}`,
     commit,
@@ -94,6 +106,7 @@ export function hostKeyAlert(device: Device, expected: string, presented: string
 export function failingAlert(device: Device, failures: number, errorKind: string, error: string, now: Date, since: string): Alert {
   return {
     ...base('pull-failing', device, now, since),
+    thread: `failing/${device.name}/${since}`,
     severity: 'warning',
     summary: `${failures} consecutive pulls failed (${errorKind})`,
     detail: error,

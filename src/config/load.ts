@@ -11,6 +11,7 @@ import { expandEnv } from './env.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
 import { inShard } from './shard.js';
 import { channelId } from '../notify/route.js';
+import { mapSecretFields } from '../notify/channel-schemas.js';
 import { validate as validCron } from 'node-cron';
 import { isRegex, resolveDevices } from '../inventory/resolve.js';
 import { yamlRecords } from '../inventory/yaml-source.js';
@@ -118,19 +119,17 @@ function expandCredentials(raw: RawConfig, env: NodeJS.ProcessEnv, file: string,
   return credentials;
 }
 
+/** `${NAME}` is expanded only in the fields each channel names as secret (notify/<id>/schema.ts). */
 function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
-  raw.alerts.forEach((channel, i) => {
-    const record = channel as unknown as Record<string, unknown>;
-    for (const key of ['host', 'user', 'password', 'webhook_url', 'url', 'secret', 'from', 'to'] as const) {
-      const value = record[key];
-      if (typeof value !== 'string') continue;
+  raw.alerts = raw.alerts.map((channel, i) =>
+    mapSecretFields(channel, (value, field) => {
       const result = expandEnv(value, env);
       if (result.missing.length) {
-        problems.push({ file, line: lineOf(['alerts', i, key]), message: `alerts[${i}].${key}: environment variable ${result.missing.join(', ')} is not set` });
+        problems.push({ file, line: lineOf(['alerts', i, ...field.split('.')]), message: `alerts[${i}].${field}: environment variable ${result.missing.join(', ')} is not set` });
       }
-      record[key] = result.value;
-    }
-  });
+      return result.value;
+    }),
+  );
 }
 
 function checkRegex(pattern: string, onError: () => void): void {

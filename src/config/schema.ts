@@ -64,43 +64,9 @@ export const jumpHostSchema = z.strictObject({
 export const defaultsSchema = z.strictObject(deviceFields);
 
 // `normal` is the pre-0.2 word for warning.
-const severity = z.enum(['info', 'warning', 'critical', 'normal']).transform((s) => (s === 'normal' ? 'warning' : s));
-const channelFilters = {
-  name: z.string().optional(),
-  min_severity: severity.optional(),
-  groups: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
-};
-
-export const emailChannelSchema = z.strictObject({
-  type: z.literal('email'),
-  ...channelFilters,
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(25),
-  secure: z.boolean().default(false),
-  /** Refuse to send without STARTTLS. Default: on whenever a password would be sent. */
-  require_tls: z.boolean().optional(),
-  user: z.string().optional(),
-  password: z.string().optional(),
-  from: z.string().min(3),
-  to: z.union([z.string().min(3), z.array(z.string().min(3)).min(1)]),
-});
-
-export const slackChannelSchema = z.strictObject({
-  type: z.literal('slack'),
-  ...channelFilters,
-  webhook_url: z.url(),
-});
-
-export const webhookChannelSchema = z.strictObject({
-  type: z.literal('webhook'),
-  ...channelFilters,
-  url: z.url(),
-  secret: z.string().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-});
-
-export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, slackChannelSchema, webhookChannelSchema]);
+// Each channel owns its schema and names its secret fields (src/notify/<id>/schema.ts).
+import { channelConfigSchema } from '../notify/channel-schemas.js';
+export const channelSchema = channelConfigSchema;
 
 /** `syslog:` (src/syslog): where to listen, TLS material, debounce and a per-sender flood limit. */
 export const syslogSchema = z
@@ -169,10 +135,7 @@ export const configSchema = z.strictObject({
 export type RawConfig = z.infer<typeof configSchema>;
 export type CredentialSet = z.infer<typeof credentialSetSchema>;
 export type Timeouts = z.infer<typeof timeoutsSchema>;
-export type ChannelConfig = z.infer<typeof channelSchema>;
-export type EmailChannelConfig = z.infer<typeof emailChannelSchema>;
-export type SlackChannelConfig = z.infer<typeof slackChannelSchema>;
-export type WebhookChannelConfig = z.infer<typeof webhookChannelSchema>;
+export type { ChannelConfig, EmailChannelConfig, SlackChannelConfig, WebhookChannelConfig } from '../notify/channel-schemas.js';
 
 export type { Device } from '../inventory/device.js';
 import type { Device } from '../inventory/device.js';

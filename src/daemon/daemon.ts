@@ -13,7 +13,10 @@ import { ConfigError, formatProblem, loadConfigFile } from '../config/load.js';
 import type { Config, Device } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
 import type { Senders } from '../notify/types.js';
-import { DeliveryLoop } from './delivery.js';
+import { deliverDue } from '../app/deliver.js';
+import { startDelivery, type Delivery } from '../notify/delivery-loop.js';
+import { defaultSenders } from '../notify/registry.js';
+import { channelMap } from '../notify/route.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
 import { startSyslogService, type SyslogService } from '../syslog/service.js';
 import type { SyslogClaim } from '../syslog/claim.js';
@@ -43,7 +46,7 @@ export class Daemon {
   /** What syslog claimed about each announced device's change, until its pull (lead: into trailers/alert). */
   readonly syslogClaims = new Map<string, SyslogClaim>();
   private urgentTimer?: NodeJS.Timeout;
-  private readonly delivery: DeliveryLoop;
+  private readonly delivery: Delivery;
   private configWatch?: NodeJS.Timeout;
   private configMtime = 0;
 
@@ -51,7 +54,15 @@ export class Daemon {
     private readonly opts: DaemonOptions,
     private app: OpenApp,
   ) {
-    this.delivery = new DeliveryLoop(() => this.app, opts.retryIntervalMs ?? 30_000);
+    // Delivery has its own loop with per-channel lanes and time limits: a hanging channel never delays a cycle.
+    this.delivery = startDelivery({
+      outbox: app.state.outbox,
+      channels: () => channelMap(this.cfg.alerts),
+      senders: opts.senders ?? defaultSenders,
+      clock: app.clock,
+      log: opts.log,
+      intervalMs: opts.retryIntervalMs ?? 15_000,
+    });
   }
 
   static async start(opts: DaemonOptions): Promise<Daemon> {
@@ -63,7 +74,7 @@ export class Daemon {
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
     if (cfg.syslog) await daemon.startSyslog();
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
-    else void daemon.delivery.kick();
+    else daemon.delivery.kick();
     return daemon;
   }
 
@@ -163,7 +174,7 @@ export class Daemon {
       { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
       'cycle done',
     );
-    if (report.alerts.length) void this.delivery.kick();
+    if (report.alerts.length) this.delivery.kick();
     this.prune();
   }
 
@@ -219,9 +230,9 @@ export class Daemon {
     this.opts.log.info('driftwatch daemon stopped');
   }
 
-  /** Deliver due alerts now (also runs on a timer between cycles). */
-  retryNow(): Promise<void> {
-    return this.delivery.kick();
+  /** Deliver due alerts now and wait for the attempt (tests, `outbox retry`); the loop also runs on its own. */
+  async retryNow(): Promise<void> {
+    await deliverDue(this.app);
   }
 
   /** Resolves when the running cycles (if any) are done. */

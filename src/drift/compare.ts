@@ -53,9 +53,11 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
       body.push(line);
       if (kind === '+' || kind === '-') {
         // Each changed line is labelled from the side that holds it.
-        const label = kind === '+' ? sectionLabel(afterLines, newAt) : sectionLabel(beforeLines, oldAt);
-        hunkLabel ??= label;
-        if (label) sections.add(label);
+        const label = kind === '+' ? sectionLabel(afterLines, newAt, opts.knowledge) : sectionLabel(beforeLines, oldAt, opts.knowledge);
+        if (label) {
+          hunkLabel ??= label;
+          sections.add(label);
+        }
         changed.push(line.slice(1));
         if (kind === '+') added++;
         else removed++;

@@ -1,5 +1,6 @@
 /**
- * The outbox dispatcher: deliver due outbox items, back off on failure.
+ * The outbox dispatcher of the old in-cycle delivery (one pass over due items). The daemon's
+ * delivery runs apart from pulls in delivery-loop.ts; this stays until the cycle stops calling it.
  *
  * - Backoff: after a failure with `attempts` earlier failures, retry in
  *   min(baseDelay * 2^attempts, maxDelay): 30 s, 1 min, 2 min, ... capped at 1 h. No jitter, so
@@ -12,7 +13,7 @@
  *   items are marked failed with a clear error and stay pending with the same backoff, in case
  *   the channel comes back on reload. Purging them is the repo's/operator's call.
  */
-import type { ChannelConfig } from '../config/schema.js';
+import type { RoutableChannel as ChannelConfig } from './channel-schemas.js';
 import { errorText, oneLine, truncate } from './escape.js';
 import type { Alert, SendFn, Senders } from './types.js';
 
@@ -49,14 +50,8 @@ export interface DispatchResult {
   failed: number;
 }
 
-export const DEFAULT_BASE_DELAY_MS = 30_000;
-export const DEFAULT_MAX_DELAY_MS = 60 * 60_000;
-
-/** Delay before the next attempt, given how many attempts had already failed before this one. */
-export function backoffMs(previousAttempts: number, baseMs = DEFAULT_BASE_DELAY_MS, maxMs = DEFAULT_MAX_DELAY_MS): number {
-  const exp = Math.min(Math.max(previousAttempts, 0), 30);
-  return Math.min(baseMs * 2 ** exp, maxMs);
-}
+export { backoffMs, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from './backoff.js';
+import { backoffMs, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from './backoff.js';
 
 /** The sender for a channel's type, or undefined. (One cast, because TS cannot correlate the union.) */
 export function senderFor(senders: Senders, channel: ChannelConfig): SendFn | undefined {

@@ -92,14 +92,6 @@ export function slackLine(s: string, max: number): string {
   return slackEscape(takeFitting(clean, max - 1, slackTextCost)) + '…';
 }
 
-/** Slack multi-line text (plain_text blocks): cleaned, escaped, at most `max` characters after escaping. */
-export function slackText(s: string, max: number): string {
-  const clean = cleanMultiline(s);
-  const full = slackEscape(clean);
-  if (full.length <= max) return full;
-  return slackEscape(takeFitting(clean, max - 1, slackTextCost)) + '…';
-}
-
 /** HTTP header value: printable ASCII only (fetch rejects CR/LF and non-Latin-1 anyway). */
 export function headerValue(s: string, max = 200): string {
   return truncate(oneLine(s).replace(/[^\x20-\x7e]/g, '?'), max, '...');
@@ -124,7 +116,8 @@ export function errorText(err: unknown): string {
   const cause = (err as { cause?: unknown }).cause;
   const causeCode = cause && typeof cause === 'object' ? (cause as { code?: unknown }).code : undefined;
   const causeMsg = cause instanceof Error ? cause.message : undefined;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
+  if (err.name === 'TimeoutError') return 'timed out';
+  if (err.name === 'AbortError') return 'aborted (shutting down)';
   const parts = [err.message];
   if (typeof code === 'string' && !err.message.includes(code)) parts.unshift(code);
   if (typeof causeCode === 'string') parts.push(causeCode);

@@ -1,7 +1,9 @@
-/** The one HTTP POST both Slack and generic webhooks use: global fetch, timeout, no redirects, secret-free errors. */
+/** The one HTTP POST both Slack and generic webhooks use: global fetch, timeout + abort, no redirects, secret-free errors. */
+import { DEFAULT_SEND_TIMEOUT_MS, sendSignal } from './abort.js';
 import { errorText, oneLine, redact } from './escape.js';
+import type { SendOptions } from './types.js';
 
-export const HTTP_TIMEOUT_MS = 10_000;
+export const HTTP_TIMEOUT_MS = DEFAULT_SEND_TIMEOUT_MS;
 
 /** Host (and port) of a URL, the only part of a webhook URL that may appear in messages. */
 export function safeHost(url: string): string {
@@ -12,15 +14,10 @@ export function safeHost(url: string): string {
   }
 }
 
-export async function postJson(
-  what: string,
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs = HTTP_TIMEOUT_MS,
-): Promise<void> {
+export async function postJson(what: string, url: string, body: string, headers: Record<string, string>, opts: SendOptions = {}): Promise<void> {
   const host = safeHost(url);
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed && parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${what} (${host}): only http and https URLs are allowed`);
   const secrets = [url, parsed?.pathname, parsed?.search, parsed?.password && decodeURIComponent(parsed.password)];
   // fetch refuses URLs with credentials: move `user:pass@` into a Basic Authorization header.
   let target = url;
@@ -34,15 +31,11 @@ export async function postJson(
     const hasAuth = Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'authorization');
     if (!hasAuth) sendHeaders['authorization'] = 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
   }
+  // One signal for the whole exchange, body included: a server that sends headers and then stalls is cut too.
+  const signal = sendSignal(opts.signal, opts.timeoutMs ?? HTTP_TIMEOUT_MS);
   let res: Response;
   try {
-    res = await fetch(target, {
-      method: 'POST',
-      headers: sendHeaders,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    res = await fetch(target, { method: 'POST', headers: sendHeaders, body, redirect: 'manual', signal });
   } catch (err) {
     throw new Error(`${what} (${host}) failed: ${redact(errorText(err), secrets)}`);
   }

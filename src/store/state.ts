@@ -13,14 +13,15 @@ import { DevicesRepo, type DevicesPort } from '../state/devices-repo.js';
 import { DriftRepo, type DriftPort } from '../state/drift-repo.js';
 import { HostKeysRepo, type HostKeysPort } from '../state/host-keys-repo.js';
 import { MetaRepo, type MetaPort } from '../state/meta-repo.js';
-import { OutboxRepo, type OutboxPort } from '../state/outbox-repo.js';
+import { OutboxRepo, type OutboxEntry, type OutboxItem } from '../state/outbox-repo.js';
+import type { Alert } from '../notify/types.js';
 import { Statements } from '../state/statements.js';
 import { migrate } from './migrations.js';
 
 export type * from './state-rows.js';
 export { HostKeyConflictError } from '../state/host-keys-repo.js';
 
-export type StatePorts = DevicesPort & HostKeysPort & DriftPort & OutboxPort & MetaPort;
+export type StatePorts = DevicesPort & HostKeysPort & DriftPort & MetaPort;
 
 // The class below gets every port method bound from its repository (see the constructor).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -39,10 +40,11 @@ export class StateDb {
     this.devices = new DevicesRepo(st);
     this.hostKeys = new HostKeysRepo(st);
     this.drift = new DriftRepo(st);
-    this.outbox = new OutboxRepo(st);
+    this.outbox = new OutboxRepo(db);
     this.meta = new MetaRepo(st);
-    // One handle for callers: state.getBaseline(...) is state.drift.getBaseline(...).
-    for (const repo of [this.devices, this.hostKeys, this.drift, this.outbox, this.meta] as object[]) {
+    // One handle for callers: state.getBaseline(...) is state.drift.getBaseline(...). The outbox
+    // keeps its own names (state.outbox.enqueueMany...); the few below are the older spellings.
+    for (const repo of [this.devices, this.hostKeys, this.drift, this.meta] as object[]) {
       for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(repo))) {
         if (name === 'constructor') continue;
         const fn = (repo as Record<string, unknown>)[name];
@@ -68,6 +70,35 @@ export class StateDb {
       db.close();
       throw err;
     }
+  }
+
+  /** Queue one alert; undefined when that alert is already queued on that channel. */
+  enqueueAlert(channel: string, alert: Alert, now: Date): number | undefined {
+    return this.outbox.enqueue(channel, alert, now);
+  }
+
+  enqueueAlerts(items: Array<{ channel: string; alert: Alert }>, now: Date): Array<number | undefined> {
+    return this.outbox.enqueueMany(items, now);
+  }
+
+  due(now: Date, limit: number): OutboxItem[] {
+    return this.outbox.due(now, limit);
+  }
+
+  markDelivered(id: number, now: Date): void {
+    this.outbox.markDelivered(id, now);
+  }
+
+  markFailed(id: number, now: Date, error: string, nextAttemptAt?: Date | null): void {
+    this.outbox.markFailed(id, now, error, nextAttemptAt);
+  }
+
+  listOutbox(limit = 100, pendingOnly = false): OutboxEntry[] {
+    return this.outbox.list(limit, pendingOnly);
+  }
+
+  pruneOutbox(before: Date): number {
+    return this.outbox.prune(before);
   }
 
   /** Run `fn` in one SQLite transaction (all or nothing), across repositories. */

@@ -146,9 +146,11 @@ function referenceCompare(before: string, after: string, path = 'config', contex
       if (kind === '\\') continue;
       body.push(line);
       if (kind === '+' || kind === '-') {
-        const label = kind === '+' ? sectionLabel(afterLines, newAt) : sectionLabel(beforeLines, oldAt);
-        hunkLabel ??= label;
-        if (label) sections.add(label);
+        const label = kind === '+' ? sectionLabel(afterLines, newAt, ciscoIos.drift) : sectionLabel(beforeLines, oldAt, ciscoIos.drift);
+        if (label) {
+          hunkLabel ??= label;
+          sections.add(label);
+        }
         changed.push(line.slice(1));
         if (kind === '+') added++;
         else removed++;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChannelConfig } from '../../src/config/schema.js';
+import type { RoutableChannel as ChannelConfig } from '../../src/notify/channel-schemas.js';
 import { backoffMs, dispatchDue, type OutboxItem, type OutboxRepo } from '../../src/notify/dispatch.js';
 import { defaultSenders } from '../../src/notify/registry.js';
 import type { Alert, Senders } from '../../src/notify/types.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChannelConfig } from '../../src/config/schema.js';
+import type { ChannelConfig } from '../../src/notify/channel-schemas.js';
 import { channelId, channelMap, channelsFor, describeChannel } from '../../src/notify/route.js';
 import type { Alert } from '../../src/notify/types.js';
 import { makeAlert } from './fixtures.js';
@@ -8,6 +8,7 @@ import { makeAlert } from './fixtures.js';
 const slack = (over: Partial<Extract<ChannelConfig, { type: 'slack' }>> = {}): ChannelConfig => ({
   type: 'slack',
   webhook_url: 'https://hooks.slack.com/services/T/B/SECRET',
+  notices: false,
   ...over,
 });
 
@@ -17,7 +18,7 @@ const channels: ChannelConfig[] = [
   slack({ min_severity: 'warning' }), // slack#2
   slack({ name: 'core', groups: ['core'] }),
   slack({ name: 'edge-crit', tags: ['edge'], min_severity: 'critical' }),
-  { type: 'email', name: 'mail', host: 'smtp', port: 25, secure: false, from: 'a@b.c', to: 'x@y.z', groups: [], tags: [] },
+  { type: 'email', name: 'mail', host: 'smtp', port: 25, secure: false, from: 'a@b.c', to: 'x@y.z', groups: [], tags: [], notices: false },
 ];
 
 const ids = (a: Alert) => channelsFor(a, channels).map((r) => r.id);
@@ -48,4 +49,13 @@ test('channel identity, duplicates and secret-free descriptions', () => {
   assert.throws(() => channelMap([slack(), slack({ name: 'slack#0' })]), /unique/);
   assert.equal(describeChannel(channels[0]!), 'slack (hooks.slack.com)');
   assert.equal(describeChannel(channels[5]!), 'email (smtp:25)');
+});
+
+test('notices go only to channels with notices: true, whatever their min_severity', () => {
+  const list: ChannelConfig[] = [slack({ name: 'quiet' }), slack({ name: 'noisy', notices: true, min_severity: 'critical' }), slack({ name: 'core-noisy', notices: true, groups: ['edge'] })];
+  const notice = makeAlert({ kind: 'drift-authorized', severity: 'info', notice: true });
+  assert.deepEqual(channelsFor(notice, list).map((r) => r.id), ['noisy']);
+  assert.deepEqual(channelsFor(makeAlert({ kind: 'expectation-expired', severity: 'warning', notice: true }), list).map((r) => r.id), ['noisy']);
+  // Not a notice: every channel hears it as before (notices: true does not filter alerts out).
+  assert.deepEqual(channelsFor(makeAlert(), list).map((r) => r.id), ['quiet', 'noisy']);
 });

@@ -11,7 +11,7 @@ function texts(p: SlackPayload): Array<{ type: 'plain_text' | 'mrkdwn' | 'fallba
   for (const b of p.blocks as SlackBlock[]) {
     if ('text' in b && b.text) out.push(b.text);
     if ('fields' in b) out.push(...b.fields);
-    if ('elements' in b) out.push(...b.elements);
+    if ('elements' in b) for (const e of b.elements) out.push(e.type === 'button' ? e.text : e);
   }
   return out;
 }
@@ -27,7 +27,13 @@ function checkLimits(p: SlackPayload) {
     }
   }
   for (const t of texts(p)) {
-    // No raw < or >, and every & starts one of our three entities: nothing was cut inside an escape.
+    if (t.type === 'plain_text') {
+      // Shown as is by Slack: no entities (they would appear literally), no controls or line separators in one-line fields.
+      assert.doesNotMatch(t.text, /&(amp|lt|gt);/);
+      assert.doesNotMatch(t.text, /[\u0000-\u0008\u000b-\u001f\u2028\u2029\u202a-\u202e]/);
+      continue;
+    }
+    // mrkdwn and the fallback: no raw < or >, and every & starts one of our three entities (nothing cut inside an escape).
     assert.doesNotMatch(t.text, /[<>]/);
     assert.doesNotMatch(t.text, /&(?!amp;|lt;|gt;)/);
   }
@@ -52,15 +58,42 @@ const hostile = makeAlert({
   diff: '+ description ```\n+ <!channel> now\n```\n+ banner motd ^C <http://evil.example|login> ^C\n+ a ```` b ` `` c\n',
 });
 
-test('every text is escaped: injected mentions and links are neutralised', () => {
+test('escaping per field type: mrkdwn and the fallback escaped, plain_text shown as is', () => {
   const p = renderSlack(hostile);
   checkLimits(p);
-  const all = texts(p).map((t) => t.text).join('\n');
-  assert.ok(all.includes('&lt;!channel&gt;'));
-  assert.ok(all.includes('&lt;@U123&gt;'));
-  assert.ok(all.includes('&lt;http://evil.example|click&gt;'));
-  assert.ok(all.includes('hi &lt;!here&gt; &amp; &lt;@U999&gt;'));
-  assert.ok(!all.includes('<!'));
+  const mrkdwn = texts(p).filter((t) => t.type !== 'plain_text').map((t) => t.text).join('\n');
+  assert.ok(mrkdwn.includes('&lt;!channel&gt; now'), 'mention in the diff neutralised');
+  assert.ok(p.text.includes('&lt;!channel&gt;'), 'fallback escaped');
+  assert.ok(!mrkdwn.includes('<!'));
+  const plain = texts(p).filter((t) => t.type === 'plain_text').map((t) => t.text).join('\n');
+  // plain_text is never parsed for mentions or links: the text appears literally, not as &lt;...&gt;.
+  assert.ok(plain.includes('Device: <!channel> *sw1* _x_ ~y~'), plain);
+  assert.ok(plain.includes('<!subteam^S123>'));
+  assert.ok(plain.includes('Changed by: <@U123> from `x`'));
+  assert.ok(plain.includes('• interface <!everyone>'));
+});
+
+test('a masked secret reads <masked> in plain_text, not &lt;masked&gt;', () => {
+  const p = renderSlack(makeAlert({ sections: ['username'], detail: 'secret 9 <masked>' }));
+  const plain = texts(p).filter((t) => t.type === 'plain_text').map((t) => t.text).join('\n');
+  assert.ok(plain.includes('secret 9 <masked>'));
+  assert.ok(!plain.includes('&lt;'));
+});
+
+test('a Review button when alert.link is an http(s) URL; none for other schemes', () => {
+  const withLink = renderSlack(makeAlert({ link: 'https://dw.example.net/drift/sw1/7' }));
+  const actions = withLink.blocks.find((b) => b.type === 'actions');
+  assert.ok(actions && actions.type === 'actions');
+  assert.deepEqual(actions.elements[0], { type: 'button', text: { type: 'plain_text', text: 'Review' }, url: 'https://dw.example.net/drift/sw1/7', action_id: 'driftwatch-review' });
+  assert.equal(renderSlack(makeAlert()).blocks.find((b) => b.type === 'actions'), undefined);
+  assert.equal(renderSlack(makeAlert({ link: 'javascript:alert(1)' })).blocks.find((b) => b.type === 'actions'), undefined);
+});
+
+test('a U+2028, U+2029, NEL or CR inside a diff line cannot forge a line in the code block', () => {
+  const p = renderSlack(makeAlert({ diff: '@@ -1 +1 @@\n+ description x\u2028- username admin\u0085+ y\r+ z\u202e\n context\n' }));
+  const { inner } = codeBlock(p);
+  const lines = inner.replace(/\n$/, '').split('\n');
+  assert.deepEqual(lines, ['@@ -1 +1 @@', '+ description x&lt;U+2028&gt;- username admin&lt;U+0085&gt;+ y&lt;U+000D&gt;+ z&lt;U+202E&gt;', ' context']);
 });
 
 test('device-controlled text appears only in plain_text or inside the code block', () => {
@@ -68,7 +101,7 @@ test('device-controlled text appears only in plain_text or inside the code block
   assert.equal(p.mrkdwn, false);
   const mrkdwn = texts(p).filter((t) => t.type === 'mrkdwn');
   assert.equal(mrkdwn.length, 1, 'the diff block is the only mrkdwn text');
-  assert.ok(texts(p).some((t) => t.type === 'plain_text' && t.text.includes('*sw1* _x_ ~y~')), 'formatting chars stay literal in plain_text');
+  assert.ok(texts(p).some((t) => t.type === 'plain_text' && t.text.includes('<!channel> *sw1* _x_ ~y~')), 'formatting chars stay literal in plain_text');
 });
 
 test('the device cannot close the code block', () => {
@@ -122,6 +155,7 @@ test('slack payload reaches a real HTTP server', async () => {
   const sink = await startHttpSink();
   try {
     await sendSlack({ type: 'slack', webhook_url: `${sink.url}/services/T000/B000/XXXX` }, hostile);
+    await assert.rejects(postJson('slack webhook', 'file:///etc/passwd', '{}', {}), /only http and https/);
     assert.equal(sink.received.length, 1);
     const r = sink.received[0]!;
     assert.equal(r.method, 'POST');
@@ -157,12 +191,10 @@ test('slack errors show the host only, never the webhook path', async () => {
 test('a server that never answers times out', async () => {
   const sink = await startHttpSink(0, () => true); // swallow the request, never respond
   try {
-    const t0 = Date.now();
-    await assert.rejects(postJson('slack webhook', `${sink.url}/services/SeCrEt`, '{}', {}, 300), (err: Error) => {
+    await assert.rejects(postJson('slack webhook', `${sink.url}/services/SeCrEt`, '{}', {}, { timeoutMs: 300 }), (err: Error) => {
       assert.equal(err.message, `slack webhook (127.0.0.1:${sink.port}) failed: timed out`);
       return true;
     });
-    assert.ok(Date.now() - t0 < 5000);
   } finally {
     await sink.close();
   }

@@ -22,6 +22,8 @@ export interface DeviceRecord {
   /** The device's latest stored commit after this pull (from git, whether or not this pull committed). */
   current?: string;
   baseline?: string;
+  /** When the baseline was set (a device's last-change stamp older than this names an earlier change). */
+  baselineAt?: string;
   open?: DriftRow;
   comparison?: DriftResult;
   authorization?: Authorization;

@@ -43,11 +43,12 @@ async function approve(app: AppContext, input: ApproveInput): Promise<ApproveRes
   if (!latest) throw new UseCaseError('not-found', `${device.name}: nothing stored yet (run driftwatch pull ${device.name} first)`);
   const now = app.clock();
   const by = cleanOperatorText(input.by, 200) || 'unknown';
+  const previous = app.state.getBaseline(device.name)?.commit;
   const message = cleanOperatorText(input.message ?? '');
   await moveBaselines(app.archive, app.state, [{ device: device.name, commit: latest.commit, by, message: message || null }], now, `approved by ${by}`);
   const tag = approvalTagName(device.name, now);
   if (!(await app.archive.getRef(`refs/tags/${tag}`))) await app.archive.tag(tag, latest.commit, `approved ${device.name} by ${by}${message ? `\n\n${message}` : ''}`);
-  const alert = approvedAlert(device, latest.commit, by, message, now);
+  const alert = approvedAlert(device, latest.commit, by, message, now, previous);
   const routed = channelsFor(alert, app.cfg.alerts).map(({ id }) => ({ channel: id, alert }));
   const closedDrift = app.state.transaction(() => {
     const closed = app.state.approveDrift(device.name, now);

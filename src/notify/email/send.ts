@@ -1,25 +1,24 @@
 /**
- * Email sending: one SMTP transaction per alert through nodemailer. Errors name the SMTP host
- * and port only, never the password.
+ * Email sending: one SMTP transaction per alert through nodemailer, multipart (text + HTML), with
+ * threading headers. Errors name the SMTP host and port only, never the password. nodemailer
+ * takes no AbortSignal: the send is raced against the signal, and its socket timeouts are the
+ * send's own time limit so an abandoned connection closes itself.
  */
-import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { EmailChannelConfig } from '../../config/schema.js';
+import { abortable, DEFAULT_SEND_TIMEOUT_MS, sendSignal } from '../abort.js';
 import { errorText, headerValue, redact } from '../escape.js';
-import type { Alert } from '../types.js';
+import type { Alert, SendOptions } from '../types.js';
 import { renderEmail } from './render.js';
+import type { EmailChannelConfig } from './schema.js';
 
-export const EMAIL_TIMEOUT_MS = 10_000;
+export { messageId } from './threading.js';
 
-/** `<driftwatch.<alert id>.<recipients hash>@driftwatch>`: stable across retries, distinct per channel. */
-export function messageId(alert: Alert, channel: EmailChannelConfig): string {
-  const safeId = alert.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'alert';
-  const rcpt = createHash('sha256').update(JSON.stringify([channel.from, channel.to])).digest('hex').slice(0, 12);
-  return `<driftwatch.${safeId}.${rcpt}@driftwatch>`;
-}
+export const EMAIL_TIMEOUT_MS = DEFAULT_SEND_TIMEOUT_MS;
 
-export async function sendEmail(channel: EmailChannelConfig, alert: Alert): Promise<void> {
-  const { subject, text } = renderEmail(alert, channel);
+export async function sendEmail(channel: Omit<EmailChannelConfig, 'notices'>, alert: Alert, opts: SendOptions = {}): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? 3 * EMAIL_TIMEOUT_MS;
+  const signal = sendSignal(opts.signal, timeoutMs);
+  const msg = renderEmail(alert, channel);
   const transport = nodemailer.createTransport({
     host: channel.host,
     port: channel.port,
@@ -27,20 +26,24 @@ export async function sendEmail(channel: EmailChannelConfig, alert: Alert): Prom
     // Never send the SMTP password over a cleartext connection unless the config says so.
     requireTLS: channel.require_tls ?? Boolean(channel.user && !channel.secure),
     auth: channel.user ? { user: channel.user, pass: channel.password ?? '' } : undefined,
-    connectionTimeout: EMAIL_TIMEOUT_MS,
-    greetingTimeout: EMAIL_TIMEOUT_MS,
-    socketTimeout: 3 * EMAIL_TIMEOUT_MS,
-    dnsTimeout: EMAIL_TIMEOUT_MS,
+    connectionTimeout: Math.min(EMAIL_TIMEOUT_MS, timeoutMs),
+    greetingTimeout: Math.min(EMAIL_TIMEOUT_MS, timeoutMs),
+    socketTimeout: timeoutMs,
+    dnsTimeout: Math.min(EMAIL_TIMEOUT_MS, timeoutMs),
     disableFileAccess: true,
     disableUrlAccess: true,
   });
   try {
-    await transport.sendMail({
+    const sending = transport.sendMail({
       from: channel.from,
       to: channel.to,
-      subject,
-      text,
-      messageId: messageId(alert, channel),
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+      messageId: msg.messageId,
+      inReplyTo: msg.inReplyTo,
+      references: msg.references,
+      date: opts.now?.(),
       headers: {
         'X-Driftwatch-Alert-Id': headerValue(alert.id),
         'X-Driftwatch-Kind': alert.kind,
@@ -49,6 +52,8 @@ export async function sendEmail(channel: EmailChannelConfig, alert: Alert): Prom
       disableFileAccess: true,
       disableUrlAccess: true,
     });
+    sending.catch(() => {}); // when the race below is lost, its late rejection is expected
+    await abortable(sending, signal, 'email');
   } catch (err) {
     const why = redact(errorText(err), [channel.password]);
     throw new Error(`email via ${channel.host}:${channel.port} failed: ${why}`);

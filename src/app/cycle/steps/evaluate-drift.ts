@@ -26,7 +26,9 @@ export const evaluateDrift: CycleStep = {
       // The latest commit the state knows now, not this pull's: a newer pull of the device (syslog,
       // beside this cycle) may have stored a newer config meanwhile.
       r.current = ctx.state.lastCommit(r.device.name) ?? r.pull.commit ?? undefined;
-      r.baseline = ctx.state.getBaseline(r.device.name)?.commit;
+      const baseline = ctx.state.getBaseline(r.device.name);
+      r.baseline = baseline?.commit;
+      r.baselineAt = baseline?.approvedAt;
       r.open = ctx.state.getOpenDrift(r.device.name);
       if (needsComparison(r)) compare.push(r);
     }
