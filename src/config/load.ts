@@ -175,6 +175,9 @@ function resolveDevices(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, li
       jump,
       files: merged.files,
       commands: merged.commands,
+      legacy_algorithms: merged.legacy_algorithms,
+      host_key_policy: merged.host_key_policy,
+      host_key: merged.host_key,
     });
   });
   return devices;
