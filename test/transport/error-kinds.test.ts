@@ -44,6 +44,10 @@ test('a working pull succeeds (the baseline the failures below depart from)', as
   const outcome = await pullDevice(simTarget('kinds1', sim), CFG, acceptAll());
   assert.ok(outcome.ok, !outcome.ok ? outcome.error.message : '');
   assert.match(outcome.config, /^hostname kinds1$/m);
+  assert.equal(outcome.handshake.hostKeyType, 'ssh-ed25519');
+  assert.equal(outcome.handshake.hostKeyBits, 256);
+  assert.equal(outcome.handshake.hostKeyFingerprint, sim.hostKey.fingerprint);
+  assert.equal(outcome.handshake.kex, 'curve25519-sha256');
 });
 
 test('unreachable: nothing listens on the port', async () => {
