@@ -80,8 +80,10 @@ test('strict: a plain [host]:port entry is trusted; the same key under another p
   assert.equal(presented?.publicKey, sim.hostKey.blob.toString('base64'));
 });
 
-test('known_hosts hashed by ssh-keygen -H (sim and sshd), in strict mode', { skip: skipWithoutSshd }, async () => {
+test('sshd in strict mode: a plain [host]:port entry, then the same file hashed by ssh-keygen -H (sim and sshd)', { skip: skipWithoutSshd }, async () => {
   const file = knownHosts('hashed', [simLine(), `[127.0.0.1]:${sshd!.port} ${sshd!.publicHostKey}`]);
+  const plain = await pull(sshdTarget('d-plain', sshd!, sshdKey), { host_key_policy: 'strict', known_hosts: file });
+  assert.ok(plain.ok, !plain.ok ? plain.error.message : '');
   const r = spawnSync('ssh-keygen', ['-H', '-f', file], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const text = readFileSync(file, 'utf8');
