@@ -15,12 +15,23 @@ export interface KnownHostsEntry {
   fingerprint: string;
   /** base64 of the key blob. */
   key: string;
+  /** The host field compiled once (a fleet looks the file up thousands of times per cycle). */
+  matches: (name: string) => boolean;
 }
+
+type Found = { trusted: KnownHostsEntry[]; revoked: KnownHostsEntry[] };
 
 export interface KnownHosts {
   file: string;
   entries: KnownHostsEntry[];
   problems: Array<{ line: number; message: string }>;
+  /** Entries whose host field is only exact names, by name: found without a scan. */
+  byName: Map<string, KnownHostsEntry[]>;
+  /** Hashed, wildcard and negated entries: tested one by one (a hashed entry costs an HMAC). */
+  scan: KnownHostsEntry[];
+  revoked: KnownHostsEntry[];
+  /** Lookups by `hostString`, valid as long as this parse is. */
+  memo: Map<string, Found>;
 }
 
 export function parseKnownHosts(text: string, file: string): KnownHosts {
@@ -50,9 +61,24 @@ export function parseKnownHosts(text: string, file: string): KnownHosts {
       problem(`key does not decode as ${keyType.slice(0, 40)}`);
       continue;
     }
-    entries.push({ line: i + 1, revoked: marker === '@revoked', hosts, keyType, fingerprint: fingerprintOf(blob), key });
+    entries.push({ line: i + 1, revoked: marker === '@revoked', hosts, keyType, fingerprint: fingerprintOf(blob), key, matches: compileHostsField(hosts) });
   }
-  return { file, entries, problems };
+  const byName = new Map<string, KnownHostsEntry[]>();
+  const scan: KnownHostsEntry[] = [];
+  for (const e of entries) {
+    if (e.revoked) continue;
+    if (e.hosts.startsWith('|') || /[*?!]/.test(e.hosts)) {
+      scan.push(e);
+      continue;
+    }
+    for (const name of e.hosts.toLowerCase().split(',')) {
+      if (!name) continue;
+      const list = byName.get(name);
+      if (list) list.push(e);
+      else byName.set(name, [e]);
+    }
+  }
+  return { file, entries, problems, byName, scan, revoked: entries.filter((e) => e.revoked), memo: new Map() };
 }
 
 /** How OpenSSH names a host in known_hosts: `host` on port 22, `[host]:port` elsewhere. */
@@ -61,10 +87,12 @@ export function hostString(host: string, port: number): string {
   return port === 22 ? h : `[${h}]:${port}`;
 }
 
-function hashedMatches(field: string, name: string): boolean {
+function hashedMatcher(field: string): (name: string) => boolean {
   const [, magic, salt, hash] = field.split('|');
-  if (magic !== '1' || !salt || !hash) return false;
-  return createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64') === hash;
+  if (magic !== '1' || !salt || !hash) return () => false;
+  const key = Buffer.from(salt, 'base64');
+  const expected = Buffer.from(hash, 'base64');
+  return (name) => createHmac('sha1', key).update(name).digest().equals(expected);
 }
 
 function wildcard(pattern: string): RegExp {
@@ -73,28 +101,37 @@ function wildcard(pattern: string): RegExp {
 }
 
 /** OpenSSH rules: any negated pattern that matches excludes the line; else any positive match. */
+function compileHostsField(field: string): (name: string) => boolean {
+  if (field.startsWith('|')) return hashedMatcher(field);
+  const patterns = field
+    .split(',')
+    .filter((p) => p && p !== '!')
+    .map((p) => ({ negated: p.startsWith('!'), re: wildcard(p.startsWith('!') ? p.slice(1) : p) }));
+  return (name) => {
+    let matched = false;
+    for (const p of patterns) {
+      if (!p.re.test(name)) continue;
+      if (p.negated) return false;
+      matched = true;
+    }
+    return matched;
+  };
+}
+
 export function hostsFieldMatches(field: string, host: string, port: number): boolean {
-  const name = hostString(host, port);
-  if (field.startsWith('|')) return hashedMatches(field, name);
-  let matched = false;
-  for (const p of field.split(',')) {
-    const negated = p.startsWith('!');
-    const pattern = negated ? p.slice(1) : p;
-    if (!pattern || !wildcard(pattern).test(name)) continue;
-    if (negated) return false;
-    matched = true;
-  }
-  return matched;
+  return compileHostsField(field)(hostString(host, port));
 }
 
 /** The entries that name this host: keys it may present, and keys it must never present. */
-export function entriesFor(kh: KnownHosts, host: string, port: number): { trusted: KnownHostsEntry[]; revoked: KnownHostsEntry[] } {
-  const trusted: KnownHostsEntry[] = [];
-  const revoked: KnownHostsEntry[] = [];
-  for (const e of kh.entries) {
-    // A revoked key is revoked for every host, whatever its host field says (as in OpenSSH).
-    if (e.revoked) revoked.push(e);
-    else if (hostsFieldMatches(e.hosts, host, port)) trusted.push(e);
-  }
-  return { trusted, revoked };
+export function entriesFor(kh: KnownHosts, host: string, port: number): Found {
+  const name = hostString(host, port);
+  const hit = kh.memo.get(name);
+  if (hit) return hit;
+  const trusted = [...(kh.byName.get(name) ?? [])];
+  for (const e of kh.scan) if (e.matches(name)) trusted.push(e);
+  trusted.sort((a, b) => a.line - b.line);
+  // A revoked key is refused for every host, whatever its host field says (stricter than OpenSSH).
+  const found = { trusted, revoked: kh.revoked };
+  kh.memo.set(name, found);
+  return found;
 }
