@@ -107,7 +107,7 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
       finish(prompts.map(() => target.password ?? ''));
     });
 
-    client.connect({
+    const connectConfig = {
       host: target.host,
       port: target.port,
       sock: sock as never,
@@ -136,6 +136,13 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
         refusal = new PullError('host-key-mismatch', `${where}: host key ${key.keyType} ${key.fingerprint} ${reason}; refused before authentication`);
         return false;
       },
-    });
+    };
+    try {
+      client.connect(connectConfig);
+    } catch (err) {
+      // ssh2 parses the key up front: an unusable key file is the credentials' problem (no key material in the message).
+      const message = (err as Error)?.message ?? '';
+      fail(/privateKey|passphrase/i.test(message) ? new PullError('auth', `${where}: cannot use the private key: ${message.slice(0, 200)}`) : asPullError(err));
+    }
   });
 }

@@ -5,7 +5,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pullDevice } from '../../src/collect/pull-device.js';
 import { SimDevice } from '../../src/sim/device.js';
 import { generateIosTranscript } from '../../src/sim/generate-ios.js';
@@ -89,6 +92,19 @@ test('auth: the device refuses the password (and the password is not in the mess
   assert.doesNotMatch(err.message, /wr0ng-s3cret/);
 });
 
+test('auth: an unusable private key file is the credentials\' problem, not a bug', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'driftwatch-key-'));
+  try {
+    const file = join(dir, 'id_broken');
+    writeFileSync(file, '-----BEGIN OPENSSH PRIVATE KEY-----\nnot a key\n-----END OPENSSH PRIVATE KEY-----\n', { mode: 0o600 });
+    const err = await failure(simTarget('kinds1', sim, { credentials: { username: 'admin', private_key_file: file } }));
+    assert.equal(err.kind, 'auth', err.message);
+    assert.match(err.message, /cannot use the private key/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('host-key-mismatch: a refused key stops the session before any credential is sent', async () => {
   const logins = sim.stats.logins;
   const failures = sim.stats.authFailures;
@@ -123,7 +139,7 @@ test('protocol: the server answers with an SSH banner and then garbage', async (
   }
 });
 
-test('too-large: past limits.max_line_bytes the pull stops, names the cap, and stores nothing', async () => {
+test('too-large: past limits.max_line_bytes the pull stops and names the cap', async () => {
   const long = 'description ' + 'x'.repeat(300_000);
   sim.addConfigLines([long]);
   try {
