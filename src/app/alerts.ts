@@ -98,7 +98,7 @@ export function hostKeyAlert(device: Device, expected: string, presented: string
     summary: jump
       ? `SSH host key of jump host ${jump} changed: pulls through it refused (possible man-in-the-middle)`
       : 'SSH host key changed: pull refused (possible man-in-the-middle or replaced device)',
-    detail: `pinned: ${expected}\npresented: ${presented}\nIf the change is legitimate: driftwatch hostkey forget ${jump ? `--jump ${jump}` : device.name}`,
+    detail: `pinned: ${expected}\npresented: ${presented}\nIf the change is legitimate: driftwatch hostkey accept ${jump ? `${jump} --jump` : device.name}`,
   };
 }
 
@@ -108,7 +108,10 @@ export function failingAlert(device: Device, failures: number, errorKind: string
     ...base('pull-failing', device, now, since),
     thread: `failing/${device.name}/${since}`,
     severity: 'warning',
-    summary: `${failures} consecutive pulls failed (${errorKind})`,
+    summary:
+      errorKind === 'internal'
+        ? `${failures} consecutive pulls failed with an internal driftwatch error (a bug, not the device): please report it`
+        : `${failures} consecutive pulls failed (${errorKind})`,
     detail: error,
   };
 }

@@ -8,6 +8,8 @@ import type { ErrorKind } from '../core/errors.js';
 import type { Archive, CommitResult, SnapshotToCommit } from '../store/archive.js';
 import type { DeviceStatusRow, StateDb } from '../store/state.js';
 import type { ChangeAttribution, Facts } from '../drivers/types.js';
+import type { Logger } from '../core/log.js';
+import type { Handshake } from '../transport/handshake.js';
 import { STORE_HEAD } from '../app/reconcile.js';
 import { pinOnFirstUse, type HostKeyEvent } from './host-key-policy.js';
 import { runPool } from './pool.js';
@@ -36,6 +38,8 @@ export interface DeviceResult {
   changedBy?: ChangeAttribution;
   /** Facts of this pull (undefined when the facts commands were skipped). */
   facts?: Facts;
+  /** Negotiated SSH algorithms and the host key's type and size (compliance evidence). */
+  handshake?: Handshake;
 }
 
 export interface CycleDeps {
@@ -48,6 +52,7 @@ export interface CycleDeps {
   onHostKeyMismatch?(e: HostKeyEvent): void;
   /** The state's device rows read before the cycle. */
   statusBefore: ReadonlyMap<string, DeviceStatusRow>;
+  log?: Pick<Logger, 'warn' | 'error'>;
   /** Extra commit trailers per device (e.g. `Change-Ticket:` of an active expectation). */
   trailersFor?(device: Device): Record<string, string> | undefined;
 }
@@ -60,6 +65,7 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
   const pullDeps = {
     now: deps.now,
     signal: deps.signal,
+    log: deps.log,
     wantFacts: (d: Device) => {
       const at = statusBefore.get(d.name)?.facts_updated_at;
       return !at || Date.parse(at) <= staleBefore;
@@ -130,8 +136,8 @@ async function toResult(outcome: PullOutcome, committer: BatchCommitter, extraTr
   } catch (err) {
     return { ...base, result: 'unstored', error: `store: ${(err as Error).message}` };
   }
-  const facts = outcome.facts;
+  const { facts, handshake } = outcome;
   return committed.commit
-    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy, facts }
-    : { ...base, result: 'unchanged', changedBy: outcome.changedBy, facts };
+    ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy, facts, handshake }
+    : { ...base, result: 'unchanged', changedBy: outcome.changedBy, facts, handshake };
 }

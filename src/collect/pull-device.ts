@@ -4,20 +4,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { PullError, asPullError } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/log.js';
 import type { Config, Device } from '../config/schema.js';
 import type { ChangeAttribution, Facts } from '../drivers/types.js';
 import { getDriver } from '../drivers/registry.js';
-import { collectOutputs } from '../transport/session.js';
+import { legacyInUse } from '../transport/algorithms.js';
+import type { Handshake } from '../transport/handshake.js';
+import { collectSession } from '../transport/session.js';
 import type { HostKeyCheck } from '../transport/host-key.js';
 import type { SshTarget } from '../transport/types.js';
+import { trustSettings, withTrustSources } from './host-key-policy.js';
 
 export type PullOutcome =
-  /** facts: undefined when this pull skipped the facts commands (the stored facts stay). */
-  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts?: Facts; changedBy?: ChangeAttribution }
+  /** facts: undefined when this pull skipped the facts commands (the stored facts stay). handshake: what SSH agreed on. */
+  | { device: Device; startedAt: Date; durationMs: number; ok: true; config: string; facts?: Facts; changedBy?: ChangeAttribution; handshake: Handshake }
   | { device: Device; startedAt: Date; durationMs: number; ok: false; error: PullError };
 
 export interface PullDeps {
-  /** Host-key decision for this device (pin on first use, refuse a changed key). */
+  /** Host-key decision for this device when no stronger source decides (pin on first use). */
   hostKeyCheck(device: Device): HostKeyCheck;
   /** The same for a jump host, by its name under jump_hosts. */
   jumpHostKeyCheck(name: string): HostKeyCheck;
@@ -26,7 +30,14 @@ export interface PullDeps {
   signal?: AbortSignal;
   /** Whether this pull should also collect facts (first pull, or facts gone stale). */
   wantFacts(device: Device): boolean;
+  /** Legacy-algorithm warnings and internal errors (with stack) go here; default: a stderr logger. */
+  log?: Pick<Logger, 'warn' | 'error'>;
 }
+
+export type PullConfig = Pick<Config, 'timeouts' | 'mask_secrets'> & Partial<Pick<Config, 'limits' | 'host_key_policy' | 'known_hosts' | 'file'>>;
+
+let defaultLog: Logger | undefined;
+const fallbackLog = () => (defaultLog ??= createLogger());
 
 function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credentialsName'>): SshTarget {
   const c = device.credentials;
@@ -50,18 +61,20 @@ function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credenti
   };
 }
 
-export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 'mask_secrets'>, deps: PullDeps): Promise<PullOutcome> {
+export async function pullDevice(device: Device, cfg: PullConfig, deps: PullDeps): Promise<PullOutcome> {
   const startedAt = deps.now();
   const started = performance.now();
   const deadline = AbortSignal.timeout(cfg.timeouts.pull * 1000);
   const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
   const done = <T extends object>(rest: T) => ({ device, startedAt, durationMs: Math.round(performance.now() - started), ...rest });
+  const log = deps.log ?? fallbackLog();
   try {
     const driver = getDriver(device.platform);
     const all = driver.commandsFor ? driver.commandsFor(device) : driver.commands;
     const withFacts = !driver.factsCommands?.length || deps.wantFacts(device);
     const commands = withFacts ? all : all.filter((c) => !driver.factsCommands!.includes(c));
-    const outputs = await collectOutputs(
+    const jump = device.jump;
+    const { outputs, handshake } = await collectSession(
       {
         target: target(device),
         timeouts: {
@@ -69,23 +82,39 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
           authMs: cfg.timeouts.auth * 1000,
           idleMs: cfg.timeouts.command * 1000,
         },
-        checkHostKey: deps.hostKeyCheck(device),
-        jump: device.jump && { name: device.jump.name, target: target(device.jump), checkHostKey: deps.jumpHostKeyCheck(device.jump.name) },
+        checkHostKey: withTrustSources(trustSettings(device, cfg), deps.hostKeyCheck(device)),
+        jump: jump && {
+          name: jump.name,
+          target: target(jump),
+          checkHostKey: withTrustSources(trustSettings({ host: jump.host, port: jump.port }, cfg), deps.jumpHostKeyCheck(jump.name)),
+        },
+        legacyAlgorithms: device.legacy_algorithms === true,
+        limits: cfg.limits && { maxBytes: cfg.limits.max_config_bytes, maxLineBytes: cfg.limits.max_line_bytes },
         signal,
       },
       driver.session,
       commands,
     );
+    if (device.legacy_algorithms) warnLegacy(log, device, handshake);
     const parsed = driver.parse(outputs);
     const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
     // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
     // so copy them out or every device's full output stays in memory until the cycle ends.
     const facts = withFacts ? (JSON.parse(JSON.stringify(parsed.facts)) as Facts) : undefined;
     const changedBy = parsed.changedBy && (JSON.parse(JSON.stringify(parsed.changedBy)) as ChangeAttribution);
-    return done({ ok: true as const, config, facts, changedBy });
+    return done({ ok: true as const, config, facts, changedBy, handshake });
   } catch (err) {
     const error = asPullError(err);
     if (deadline.aborted && error.kind === 'timeout') error.message = `${device.host}:${device.port}: pull not finished within ${cfg.timeouts.pull}s`;
+    // A bug, not the device: one line at error level, with the stack, so it gets fixed.
+    if (error.kind === 'internal') log.error({ device: device.name, stack: error.stack }, `bug: ${error.message}`);
     return done({ ok: false as const, error });
   }
+}
+
+/** At every pull of a device allowed legacy algorithms: which ones it really used (none: drop the flag). */
+function warnLegacy(log: Pick<Logger, 'warn'>, device: Device, h: Handshake): void {
+  const used = legacyInUse(h);
+  const what = used.length ? `negotiated legacy ${used.join(', ')}` : 'negotiated only modern algorithms: legacy_algorithms can be removed';
+  log.warn({ device: device.name, kex: h.kex, hostKey: h.hostKey, cipher: h.cipher, mac: h.mac }, `legacy_algorithms is on for ${device.name}: ${what}`);
 }

@@ -51,8 +51,15 @@ const deviceFields = {
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
   commands: z.array(z.string()).optional(),
-  /** The device sends config-change syslog: a changed config without such a message is suspicious. */
-  announces_changes: z.boolean().optional(),
+  /** Also offer legacy SSH algorithms (SHA-1 key exchange, ssh-rsa, ssh-dss, CBC, hmac-sha1); warned at every pull. */
+  legacy_algorithms: z.boolean().optional(),
+  /** Overrides the global host_key_policy for this device. */
+  host_key_policy: z.enum(['tofu', 'strict']).optional(),
+  /** The device's host key fingerprint as `ssh-keygen -lf` prints it; any other key is refused. */
+  host_key: z
+    .string()
+    .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'host_key must be an OpenSSH SHA256 fingerprint, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8')
+    .optional(),
 };
 
 export const deviceSchema = z.strictObject({ name: safeName('device name'), ...deviceFields });
@@ -92,6 +99,14 @@ export const syslogSchema = z
     });
   });
 
+export const limitsSchema = z.strictObject({
+  /** Bytes one pull may receive in all (every command); more fails the pull as too-large. */
+  max_config_bytes: z.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Longest line, bytes. */
+  max_line_bytes: z.number().int().min(256).default(1024 * 1024),
+});
+
+
 export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
@@ -112,6 +127,12 @@ export const configSchema = z.strictObject({
     }, 'shard i/n needs 0 <= i < n')
     .optional(),
   timeouts: timeoutsSchema.default(() => timeoutsSchema.parse({})),
+  /** Output caps per pull (a hostile or broken device cannot exhaust memory). */
+  limits: limitsSchema.default(() => limitsSchema.parse({})),
+  /** tofu: pin the first key seen; strict: only keys from known_hosts or a device's host_key. */
+  host_key_policy: z.enum(['tofu', 'strict']).default('tofu'),
+  /** OpenSSH known_hosts file (hashed entries, [host]:port, @revoked); resolved against the config's folder. */
+  known_hosts: z.string().min(1).optional(),
   /** Mask passwords, keys and communities before anything is stored or sent. */
   mask_secrets: z.boolean().default(true),
   /** Consecutive failed pulls before a device-failing alert. */
@@ -135,6 +156,7 @@ export const configSchema = z.strictObject({
 export type RawConfig = z.infer<typeof configSchema>;
 export type CredentialSet = z.infer<typeof credentialSetSchema>;
 export type Timeouts = z.infer<typeof timeoutsSchema>;
+export type Limits = z.infer<typeof limitsSchema>;
 export type { ChannelConfig, EmailChannelConfig, SlackChannelConfig, WebhookChannelConfig } from '../notify/channel-schemas.js';
 
 export type { Device } from '../inventory/device.js';

@@ -20,5 +20,10 @@ export interface Device {
   commands?: string[];
   /** The device sends config-change syslog messages: a change without one is marked (logging tampered with?). */
   announces_changes?: boolean;
+  /** Also offer legacy SSH algorithms (warned at every pull). */
+  legacy_algorithms?: boolean;
+  host_key_policy?: 'tofu' | 'strict';
+  /** Pinned fingerprint `SHA256:...` from the inventory: any other key is refused. */
+  host_key?: string;
 }
 

@@ -1,32 +1,38 @@
 /**
- * Open an authenticated ssh2 connection. The host key is checked inside ssh2's handshake, so a
- * mismatching key aborts before any credential is sent.
+ * Open an authenticated ssh2 connection. Algorithms are the exact lists of algorithms.ts; the
+ * host key is checked inside ssh2's handshake, so a refused key (or a failed negotiation) aborts
+ * before any credential is sent.
  */
 import type { Duplex } from 'node:stream';
-import { Client, type ConnectConfig } from 'ssh2';
-import { PullError } from '../core/errors.js';
+import { Client } from 'ssh2';
+import { PullError, asPullError } from '../core/errors.js';
+import { algorithmsFor } from './algorithms.js';
 import { classifySshError } from './classify.js';
-import { describeHostKey } from './host-key.js';
-import type { SessionOptions } from './types.js';
+import { toHandshake, type Handshake, type Negotiated } from './handshake.js';
+import { describeHostKey, type HostKeyCheck } from './host-key.js';
+import { OfferLog } from './negotiation.js';
+import type { SessionOptions, SshTarget, SshTimeouts } from './types.js';
 
-/** Fast, widely supported algorithms first (the handshake dominates pull cost on big fleets). */
-const ALGORITHMS: ConnectConfig['algorithms'] = {
-  kex: {
-    prepend: ['curve25519-sha256', 'curve25519-sha256@libssh.org', 'ecdh-sha2-nistp256'],
-    append: ['diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1', 'diffie-hellman-group-exchange-sha1'],
-  } as never,
-  serverHostKey: { append: ['ssh-rsa', 'ssh-dss'] } as never,
-  cipher: { prepend: ['aes128-gcm@openssh.com', 'aes128-ctr'], append: ['aes128-cbc', 'aes256-cbc', '3des-cbc'] } as never,
-};
+export interface Connected {
+  client: Client;
+  /** The device's handshake (not the jump host's). */
+  handshake: Handshake;
+}
 
 /**
  * The authenticated session to the device: directly, or through its jump host (whose own key is
  * pinned and checked the same way). Closing the device session closes the jump session.
  */
-export async function connect(opts: SessionOptions): Promise<Client> {
-  if (!opts.jump) return connectDirect(opts);
+export async function connect(opts: SessionOptions): Promise<Connected> {
+  const direct = { timeouts: opts.timeouts, signal: opts.signal };
+  const device = { ...direct, target: opts.target, checkHostKey: opts.checkHostKey, legacy: opts.legacyAlgorithms ?? false };
+  if (!opts.jump) return connectDirect(device);
   const jump = opts.jump;
-  const jumpClient = await connectDirect({ ...opts, target: jump.target, checkHostKey: jump.checkHostKey }, undefined, `jump host ${jump.name} `);
+  const { client: jumpClient } = await connectDirect(
+    { ...direct, target: jump.target, checkHostKey: jump.checkHostKey, legacy: jump.legacyAlgorithms ?? false },
+    undefined,
+    `jump host ${jump.name} `,
+  );
   try {
     const stream = await new Promise<Duplex>((resolve, reject) =>
       jumpClient.forwardOut('127.0.0.1', 0, opts.target.host, opts.target.port, (err, channel) =>
@@ -35,22 +41,34 @@ export async function connect(opts: SessionOptions): Promise<Client> {
           : resolve(channel),
       ),
     );
-    const client = await connectDirect(opts, stream);
-    client.once('close', () => jumpClient.end());
-    return client;
+    const connected = await connectDirect(device, stream);
+    connected.client.once('close', () => jumpClient.end());
+    return connected;
   } catch (err) {
     jumpClient.end();
     throw err;
   }
 }
 
-function connectDirect(opts: SessionOptions, sock?: Duplex, label = ''): Promise<Client> {
+interface DirectOptions {
+  target: SshTarget;
+  timeouts: SshTimeouts;
+  checkHostKey: HostKeyCheck;
+  legacy: boolean;
+  signal?: AbortSignal;
+}
+
+function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<Connected> {
   const { target, timeouts, checkHostKey, signal } = opts;
   const where = `${label}${target.host}:${target.port}`;
   return new Promise((resolve, reject) => {
     const client = new Client();
+    const offers = new OfferLog();
     let settled = false;
-    let hostKeyRejected: { keyType: string; fingerprint: string } | undefined;
+    let presented: Buffer | undefined;
+    let negotiated: Negotiated | undefined;
+    /** Set when the host key was refused (or the check itself failed): the error that follows is ours. */
+    let refusal: PullError | undefined;
     let timer: NodeJS.Timeout | undefined;
     const fail = (err: PullError) => {
       if (settled) return;
@@ -67,7 +85,9 @@ function connectDirect(opts: SessionOptions, sock?: Duplex, label = ''): Promise
     timer = setTimeout(() => fail(new PullError('timeout', `${where}: no SSH handshake within ${timeouts.connectMs / 1000}s`)), timeouts.connectMs);
     // ssh2 leaves Nagle on: every small prompt/command round trip would wait for a delayed ACK (~40 ms).
     if (!sock) client.on('connect', () => client.setNoDelay(true));
-    client.on('handshake', () => {
+    client.on('handshake', (n: Negotiated) => {
+      offers.stop();
+      negotiated ??= n;
       clearTimeout(timer);
       timer = setTimeout(() => fail(new PullError('timeout', `${where}: authentication not done within ${timeouts.authMs / 1000}s`)), timeouts.authMs);
     });
@@ -76,25 +96,18 @@ function connectDirect(opts: SessionOptions, sock?: Duplex, label = ''): Promise
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      resolve(client);
+      resolve({ client, handshake: toHandshake(negotiated!, presented) });
     });
-    client.on('error', (err) => {
-      if (hostKeyRejected) {
-        fail(
-          new PullError(
-            'host-key-mismatch',
-            `${where}: host key ${hostKeyRejected.keyType} ${hostKeyRejected.fingerprint} does not match the pinned key; refused before authentication`,
-          ),
-        );
-      } else fail(classifySshError(err, where));
+    client.on('error', (err: Error & { level?: string }) => {
+      fail(refusal ?? offers.explain(err?.message ?? '', where, opts.legacy) ?? classifySshError(err, where));
     });
-    client.on('close', () => fail(new PullError('protocol', `${where}: connection closed during login`)));
+    client.on('close', () => fail(refusal ?? new PullError('protocol', `${where}: connection closed during login`)));
     // Devices that only offer keyboard-interactive get the password for every prompt.
     client.on('keyboard-interactive', (_name, _instr, _lang, prompts, finish) => {
       finish(prompts.map(() => target.password ?? ''));
     });
 
-    client.connect({
+    const connectConfig = {
       host: target.host,
       port: target.port,
       sock: sock as never,
@@ -105,13 +118,31 @@ function connectDirect(opts: SessionOptions, sock?: Duplex, label = ''): Promise
       tryKeyboard: target.password !== undefined,
       readyTimeout: timeouts.connectMs + timeouts.authMs + 5000,
       keepaliveInterval: 0,
-      algorithms: ALGORITHMS,
-      hostVerifier: (key: Buffer) => {
-        const presented = describeHostKey(key);
-        if (checkHostKey(presented.keyType, presented.fingerprint) === 'accept') return true;
-        hostKeyRejected = presented;
+      algorithms: algorithmsFor(opts.legacy),
+      debug: offers.debug,
+      hostVerifier: (blob: Buffer) => {
+        presented ??= Buffer.from(blob);
+        const key = { ...describeHostKey(blob), blob: Buffer.from(blob) };
+        let decision;
+        try {
+          decision = checkHostKey(key.keyType, key.fingerprint, key);
+        } catch (err) {
+          // A failing check (state file unreadable...) is our fault, never a reason to trust the key.
+          refusal = asPullError(err);
+          return false;
+        }
+        if (decision === 'accept') return true;
+        const reason = typeof decision === 'object' ? decision.refuse : 'does not match the pinned key';
+        refusal = new PullError('host-key-mismatch', `${where}: host key ${key.keyType} ${key.fingerprint} ${reason}; refused before authentication`);
         return false;
       },
-    });
+    };
+    try {
+      client.connect(connectConfig);
+    } catch (err) {
+      // ssh2 parses the key up front: an unusable key file is the credentials' problem (no key material in the message).
+      const message = (err as Error)?.message ?? '';
+      fail(/privateKey|passphrase/i.test(message) ? new PullError('auth', `${where}: cannot use the private key: ${message.slice(0, 200)}`) : asPullError(err));
+    }
   });
 }

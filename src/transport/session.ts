@@ -1,20 +1,17 @@
 /**
- * The transport's one entry point: connect, run a driver's session, return raw outputs.
- * Every failure leaves as a classified PullError.
+ * The transport's one entry point: connect, run a driver's session, return raw outputs and the
+ * handshake. Every failure leaves as a classified PullError (`internal` for our own bugs).
  */
-import { asPullError } from '../core/errors.js';
+import { asPullError, PullError } from '../core/errors.js';
 import type { SessionSpec } from '../drivers/types.js';
 import { classifySshError } from './classify.js';
 import { connect } from './connect.js';
 import { runExec } from './exec.js';
+import { DEFAULT_LIMITS, OutputBudget } from './output-cap.js';
 import { runShell, TypeAheadRefused } from './shell.js';
-import type { SessionOptions } from './types.js';
+import type { SessionOptions, SessionResult } from './types.js';
 
-export async function collectOutputs(
-  opts: SessionOptions,
-  spec: SessionSpec,
-  commands: readonly string[],
-): Promise<Record<string, string>> {
+export async function collectSession(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<SessionResult> {
   try {
     return await session(opts, spec, commands);
   } catch (err) {
@@ -24,18 +21,25 @@ export async function collectOutputs(
   }
 }
 
-async function session(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<Record<string, string>> {
-  const client = await connect(opts);
+/** Outputs only (callers that do not need the handshake). */
+export async function collectOutputs(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<Record<string, string>> {
+  return (await collectSession(opts, spec, commands)).outputs;
+}
+
+async function session(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<SessionResult> {
+  const { client, handshake } = await connect(opts);
   const where = `${opts.target.host}:${opts.target.port}`;
+  const budget = new OutputBudget(opts.limits ?? DEFAULT_LIMITS, where);
   // Errors after login (socket reset mid-output) surface here too.
   let connectionError: unknown;
   client.on('error', (err) => {
     connectionError = err;
   });
   try {
-    return spec.mode === 'exec' ? await runExec(client, commands, opts) : await runShell(client, spec, commands, opts);
+    const outputs = spec.mode === 'exec' ? await runExec(client, commands, opts, budget) : await runShell(client, spec, commands, opts, budget);
+    return { outputs, handshake };
   } catch (err) {
-    if (connectionError && !(err instanceof Error && err.name === 'PullError')) throw classifySshError(connectionError, where);
+    if (connectionError && !(err instanceof PullError)) throw classifySshError(connectionError, where);
     throw asPullError(err);
   } finally {
     client.end();

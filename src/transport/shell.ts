@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { PullError } from '../core/errors.js';
 import type { SessionSpec } from '../drivers/types.js';
 import { normalizeTerminalText } from '../drivers/common/text.js';
+import type { Meter, OutputBudget } from './output-cap.js';
 import type { SessionOptions } from './types.js';
 
 const TAIL = 4096;
@@ -35,15 +36,30 @@ class ShellReader {
     private readonly spec: SessionSpec,
     private readonly idleMs: number,
     private readonly where: string,
+    budget: OutputBudget,
   ) {
-    channel.on('data', (data: Buffer) => this.onData(this.decoder.write(data)));
-    channel.stderr.on('data', (data: Buffer) => this.onData(data.toString('utf8')));
+    const stdout = budget.meter();
+    const stderr = budget.meter();
+    channel.on('data', (data: Buffer) => this.onBytes(data, stdout) && this.onData(this.decoder.write(data)));
+    channel.stderr.on('data', (data: Buffer) => this.onBytes(data, stderr) && this.onData(data.toString('utf8')));
     channel.on('close', () => this.fail(new PullError('incomplete-output', `${where}: connection closed while reading output`)));
   }
 
   /** The last line as a terminal shows it (escapes and overwrites resolved); only that line is normalized. */
   private lastLine(): string {
     return lastLine(this.tail.slice(this.tail.lastIndexOf('\n') + 1));
+  }
+
+  /** Counts raw bytes against the output caps; past a cap the buffer is dropped and the channel closed. */
+  private onBytes(data: Buffer, meter: Meter): boolean {
+    if (this.closed) return false;
+    const over = meter(data);
+    if (!over) return true;
+    this.chunks = [];
+    this.tail = '';
+    this.fail(over);
+    this.channel.close();
+    return false;
   }
 
   private onData(text: string): void {
@@ -215,6 +231,7 @@ export async function runShell(
   spec: SessionSpec,
   commands: readonly string[],
   opts: SessionOptions,
+  budget: OutputBudget,
 ): Promise<Record<string, string>> {
   const where = `${opts.target.host}:${opts.target.port}`;
   const channel = await new Promise<ClientChannel>((resolve, reject) => {
@@ -222,7 +239,7 @@ export async function runShell(
       err ? reject(new PullError('protocol', `${where}: shell refused: ${err.message}`)) : resolve(ch),
     );
   });
-  const reader = new ShellReader(channel, spec, opts.timeouts.idleMs, where);
+  const reader = new ShellReader(channel, spec, opts.timeouts.idleMs, where, budget);
   const onAbort = () => reader.fail(new PullError('timeout', `${where}: aborted (${String(opts.signal?.reason ?? 'deadline')})`));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -1,4 +1,6 @@
+import type { Handshake } from './handshake.js';
 import type { HostKeyCheck } from './host-key.js';
+import type { OutputLimits } from './output-cap.js';
 
 export interface SshTarget {
   host: string;
@@ -20,9 +22,19 @@ export interface SshTimeouts {
 export interface SessionOptions {
   target: SshTarget;
   /** Reach `target` through this SSH bastion (a direct-tcpip channel), its host key pinned too. */
-  jump?: { name: string; target: SshTarget; checkHostKey: HostKeyCheck };
+  jump?: { name: string; target: SshTarget; checkHostKey: HostKeyCheck; legacyAlgorithms?: boolean };
   timeouts: SshTimeouts;
   checkHostKey: HostKeyCheck;
+  /** Also offer SHA-1 key exchange, ssh-rsa/ssh-dss, CBC and hmac-sha1 (device `legacy_algorithms: true`). */
+  legacyAlgorithms?: boolean;
+  /** Output caps for the whole session (default: DEFAULT_LIMITS). */
+  limits?: OutputLimits;
   /** Aborts the whole session (per-device deadline, daemon shutdown). */
   signal?: AbortSignal;
+}
+
+/** What one session produced: raw outputs per command and what the handshake agreed on. */
+export interface SessionResult {
+  outputs: Record<string, string>;
+  handshake: Handshake;
 }

@@ -31,8 +31,10 @@ export const skipWithoutSshd: string | false = !existsSync(SSHD_PATH)
     : false;
 
 export interface SshdOptions {
-  /** Extra sshd_config lines (e.g. `AllowTcpForwarding yes` for a jump host). */
+  /** Extra sshd_config lines (e.g. `AllowTcpForwarding yes` for a jump host, `KexAlgorithms ...`). */
   extraConfig?: string[];
+  /** Type of the host key (default ed25519); `rsa` and `dsa` serve legacy-only configurations. */
+  hostKeyType?: 'ed25519' | 'ecdsa' | 'rsa' | 'dsa';
 }
 
 export interface Sshd {
@@ -44,6 +46,8 @@ export interface Sshd {
   privateKey: Buffer;
   /** What the server presents, as the transport's host-key check sees it. */
   hostKey: { keyType: string; fingerprint: string };
+  /** The host key as a known_hosts key field: `ssh-ed25519 AAAA...`. */
+  publicHostKey: string;
   /** Temp dir holding keys and config; tests may put files to collect in it. */
   dir: string;
   /** sshd's stderr so far (for assertion messages). */
@@ -52,8 +56,8 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
-function keygen(path: string): void {
-  const r = spawnSync(KEYGEN!, ['-q', '-t', 'ed25519', '-N', '', '-C', 'driftwatch-test', '-f', path], { encoding: 'utf8' });
+function keygen(path: string, type = 'ed25519'): void {
+  const r = spawnSync(KEYGEN!, ['-q', '-t', type, '-N', '', '-C', 'driftwatch-test', '-f', path], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ssh-keygen failed: ${r.stderr}`);
 }
 
@@ -91,9 +95,10 @@ function waitListening(child: ChildProcess, port: number, log: () => string, tim
 
 async function startOnce(opts: SshdOptions): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'driftwatch-sshd-'));
-  const hostKeyPath = join(dir, 'ssh_host_ed25519_key');
+  const hostKeyType = opts.hostKeyType ?? 'ed25519';
+  const hostKeyPath = join(dir, `ssh_host_${hostKeyType}_key`);
   const clientKeyPath = join(dir, 'client_ed25519');
-  keygen(hostKeyPath);
+  keygen(hostKeyPath, hostKeyType);
   keygen(clientKeyPath);
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(clientKeyPath + '.pub'), { mode: 0o600 });
   const port = await freePort();
@@ -143,13 +148,14 @@ async function startOnce(opts: SshdOptions): Promise<Sshd> {
     await stop();
     throw err;
   }
-  const pub = readFileSync(hostKeyPath + '.pub', 'utf8').trim().split(/\s+/)[1] ?? '';
+  const [pubType, pub = ''] = readFileSync(hostKeyPath + '.pub', 'utf8').trim().split(/\s+/);
   return {
     host: '127.0.0.1',
     port,
     username: userInfo().username,
     privateKey: readFileSync(clientKeyPath),
     hostKey: describeHostKey(Buffer.from(pub, 'base64')),
+    publicHostKey: `${pubType} ${pub}`,
     dir,
     log,
     stop,

@@ -50,6 +50,7 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
     archive: app.archive,
     state,
     now: app.clock,
+    log,
     signal: opts.signal,
     onResult: opts.onResult,
     statusBefore,
