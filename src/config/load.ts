@@ -12,6 +12,7 @@ import { inShard } from './shard.js';
 import { channelId } from '../notify/route.js';
 import { validate as validCron } from 'node-cron';
 import { resolvePlatform, knownPlatforms } from '../drivers/registry.js';
+import { inventoryOf, windowProblems } from '../authorize/window-validate.js';
 
 export interface ConfigProblem {
   file: string;
@@ -74,6 +75,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   expandChannelSecrets(raw, env, file, lineOf, envProblems);
   if (requireSecrets) problems.push(...envProblems);
   checkPatterns(raw, file, lineOf, problems);
+  for (const p of windowProblems(raw.windows, inventoryOf(raw.devices, raw.defaults))) problems.push({ file, line: lineOf(p.path), message: p.message });
   if (problems.length) throw new ConfigError(problems);
 
   const base = dirname(file);

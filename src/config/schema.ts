@@ -99,6 +99,24 @@ export const webhookChannelSchema = z.strictObject({
 
 export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, slackChannelSchema, webhookChannelSchema]);
 
+/**
+ * A maintenance window: `cron` + `duration`, or `start` + `end` (ISO 8601 with offset). Changes first
+ * seen while it is open, on devices in its scope, are authorized (src/authorize/windows.ts).
+ * Semantics (cron, durations, zones, scope names) are checked by src/authorize/window-validate.ts.
+ */
+export const windowSchema = z.strictObject({
+  name: safeName('window name'),
+  cron: z.string().min(1).optional(),
+  duration: z.string().min(1).optional(),
+  start: z.string().min(1).optional(),
+  end: z.string().min(1).optional(),
+  timezone: z.string().min(1).default('UTC'),
+  devices: z.array(z.string().min(1)).default([]),
+  groups: z.array(z.string().min(1)).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  authorize: z.enum(['all', 'non-critical']).default('non-critical'),
+});
+
 export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
@@ -141,6 +159,7 @@ export const configSchema = z.strictObject({
   defaults: defaultsSchema.default({}),
   devices: z.array(deviceSchema).default([]),
   alerts: z.array(channelSchema).default([]),
+  windows: z.array(windowSchema).default([]),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -150,6 +169,7 @@ export type ChannelConfig = z.infer<typeof channelSchema>;
 export type EmailChannelConfig = z.infer<typeof emailChannelSchema>;
 export type SlackChannelConfig = z.infer<typeof slackChannelSchema>;
 export type WebhookChannelConfig = z.infer<typeof webhookChannelSchema>;
+export type WindowConfig = z.infer<typeof windowSchema>;
 
 /** A device after defaults were applied and its platform and credentials resolved. */
 export interface Device {
