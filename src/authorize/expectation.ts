@@ -25,6 +25,9 @@ export interface Expectation {
   expiryNotifiedAt: Date | null;
 }
 
+/** What a caller supplies; the repository adds the id and the lifecycle fields. */
+export type NewExpectation = Omit<Expectation, 'id' | 'cancelledAt' | 'cancelledBy' | 'usedOn' | 'expiryNotifiedAt'>;
+
 export type ExpectationStatus = 'active' | 'expired' | 'cancelled';
 
 export function targetScope(target: ExpectationTarget): Scope {

@@ -13,6 +13,8 @@ import { registerDiff } from './commands/diff.js';
 import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
+import { registerWindows } from './commands/windows.js';
+import { registerExpect } from './commands/expect.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -21,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
+  for (const register of [registerWindows, registerExpect]) register(program);
   return program;
 }
 
