@@ -107,7 +107,8 @@ export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, s
 export const windowSchema = z.strictObject({
   name: safeName('window name'),
   cron: z.string().min(1).optional(),
-  duration: z.string().min(1).optional(),
+  // A bare number is accepted here so validate can say "write 90m" instead of a type error.
+  duration: z.union([z.string().min(1), z.number()]).transform(String).optional(),
   start: z.string().min(1).optional(),
   end: z.string().min(1).optional(),
   timezone: z.string().min(1).default('UTC'),
