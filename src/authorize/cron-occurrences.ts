@@ -15,11 +15,11 @@ export function startsOnDate(spec: CronSpec, timeZone: string, date: CivilDate):
   const offset = offsetAt(first, timeZone);
   // Most days have one offset all day; only a transition day needs the per-time lookup.
   const steady = offsetAt(last, timeZone) === offset;
+  const midnight = civilMs({ ...date, hour: 0, minute: 0 });
   const out: number[] = [];
   for (const hour of spec.hours) {
     for (const minute of spec.minutes) {
-      const w = { ...date, hour, minute };
-      out.push(steady ? civilMs(w) - offset : instantOf(w, timeZone));
+      out.push(steady ? midnight + hour * 3_600_000 + minute * 60_000 - offset : instantOf({ ...date, hour, minute }, timeZone));
     }
   }
   // A time in the spring-forward gap moves past later times of the same night: re-sort.

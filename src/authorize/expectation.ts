@@ -3,6 +3,7 @@
  * applies to, and which tickets were active when a device was pulled (`Change-Ticket:` trailers).
  */
 import { inScope, type DeviceRef, type Scope } from './scope.js';
+import { oneLine } from './text.js';
 
 export type ExpectationTarget = { kind: 'devices'; devices: string[] } | { kind: 'group'; group: string } | { kind: 'tag'; tag: string };
 
@@ -38,8 +39,8 @@ export function targetScope(target: ExpectationTarget): Scope {
 
 /** `edge-r1, edge-r2` / `group core` / `tag pe`: for listings and notices. */
 export function describeTarget(target: ExpectationTarget): string {
-  if (target.kind === 'devices') return target.devices.join(', ');
-  return `${target.kind} ${target.kind === 'group' ? target.group : target.tag}`;
+  if (target.kind === 'devices') return target.devices.map((d) => oneLine(d, 80)).join(', ');
+  return `${target.kind} ${oneLine(target.kind === 'group' ? target.group : target.tag, 80)}`;
 }
 
 /** Active from creation until `until`, unless cancelled before. */

@@ -137,3 +137,9 @@ test('expired unused: once ended, never used, not cancelled first, not yet notif
   assert.equal(expiredUnusedNotice(exp({ ticket: 'CHG-123' })), 'CHG-123 expired, no change seen on edge-r1');
   assert.equal(expiredUnusedNotice(exp({ target: { kind: 'group', group: 'core' } })), 'CHG-123 expired, no change seen on group core');
 });
+
+test('changedLinesOf reads a stored unified diff: header skipped, a config line starting with ++ kept', async () => {
+  const { changedLinesOf } = await import('../../src/authorize/changed-lines.js');
+  const diff = ['--- a/edge-r1.cfg\tbaseline', '+++ b/edge-r1.cfg\tcurrent', '@@ -1,3 +1,3 @@ interface Gi0/1', ' interface Gi0/1', '- description old', '+ description new', '+++weird', ' !', ''].join('\n');
+  assert.deepEqual(changedLinesOf(diff), { added: [' description new', '++weird'], removed: [' description old'] });
+});
