@@ -4,8 +4,8 @@
  * state file is treated as hostile, and a row that does not parse is skipped, never trusted.
  */
 import type Database from 'better-sqlite3';
-import type { Expectation, ExpectationTarget, NewExpectation } from '../authorize/expectation.js';
-import { checkTicket, MAX_BY, MAX_NOTE, oneLine } from '../authorize/text.js';
+import type { Expectation, NewExpectation } from '../authorize/expectation.js';
+import { toExpectation, type Row } from './expectation-rows.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS expectations (
@@ -32,50 +32,7 @@ const SCHEMA = `
   );
 `;
 
-type Row = Record<string, unknown>;
 const iso = (d: Date) => d.toISOString();
-const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
-const strings = (v: unknown): string[] | null => {
-  try {
-    const parsed: unknown = JSON.parse(String(v));
-    return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? parsed : null;
-  } catch {
-    return null;
-  }
-};
-
-function toTarget(kind: unknown, target: unknown): ExpectationTarget | null {
-  if (kind === 'devices') {
-    const devices = strings(target);
-    return devices && devices.length ? { kind, devices } : null;
-  }
-  if ((kind === 'group' || kind === 'tag') && typeof target === 'string' && target) return kind === 'group' ? { kind, group: target } : { kind, tag: target };
-  return null;
-}
-
-function toExpectation(r: Row): Expectation | null {
-  const target = toTarget(r.target_kind, r.target);
-  const lines = strings(r.lines);
-  const createdAt = date(r.created_at);
-  const until = date(r.until);
-  // A ticket that would not pass creation (a forged row) must not reach a trailer: skip the row.
-  const ticket = checkTicket(String(r.ticket ?? ''));
-  if (!target || !lines || !createdAt || !until || !('ticket' in ticket) || typeof r.id !== 'number') return null;
-  return {
-    id: r.id,
-    target,
-    ticket: ticket.ticket,
-    lines,
-    note: typeof r.note === 'string' ? oneLine(r.note, MAX_NOTE) : null,
-    by: oneLine(String(r.created_by ?? ''), MAX_BY),
-    createdAt,
-    until,
-    cancelledAt: date(r.cancelled_at),
-    cancelledBy: typeof r.cancelled_by === 'string' ? oneLine(r.cancelled_by, MAX_BY) : null,
-    usedOn: typeof r.used_on === 'string' && r.used_on ? [...new Set(r.used_on.split('\n'))] : [],
-    expiryNotifiedAt: date(r.expiry_notified_at),
-  };
-}
 
 const SELECT = `SELECT e.*, (SELECT group_concat(device, char(10)) FROM expectation_uses u WHERE u.expectation_id = e.id) AS used_on FROM expectations e`;
 
