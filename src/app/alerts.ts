@@ -45,7 +45,7 @@ export function driftAlert(
     summary:
       `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}` +
       `${changedBy?.user ? ` by ${changedBy.user}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
-    ...(context.unannounced ? { detail: context.unannounced } : {}),
+    ...(context.unannounced || context.notes?.length ? { detail: [context.unannounced, ...(context.notes ?? [])].filter(Boolean).join('\n') } : {}),
     stats: { added: result.added, removed: result.removed },
     diff: result.diff,
     sections: result.sections,
@@ -66,6 +66,8 @@ export interface DriftContext {
   unannounced?: string;
   /** When the baseline was set: a device stamp older than it is stale. */
   baselineAt?: string;
+  /** Why it stays unauthorized although a ticket applied (e.g. covers 2 of 5 lines). */
+  notes?: string[];
 }
 
 function attributionOf(changedBy: ChangeAttribution | undefined, claim: SyslogClaim | undefined, baselineAt: string | undefined): NonNullable<Alert['attribution']> {
@@ -160,4 +162,9 @@ export function stateRebuiltAlert(stateFile: string, devices: number, now: Date)
     summary: `state file was missing or empty: rebuilt from the store (${devices} devices); pinned host keys and open drift could not be recovered`,
     detail: `state: ${stateFile}\nEvery device's host key is trusted on its next pull again (host_key_policy: strict avoids that). Review recent changes with driftwatch diff.`,
   };
+}
+
+/** "CHG-123 expired, no change seen on edge-r1": a notice, for channels that want notices. */
+export function expectationExpiredNotice(e: { id: number }, text: string, now: Date): Alert {
+  return { ...base('expectation-expired', self(), now, String(e.id)), severity: 'info', notice: true, summary: text };
 }

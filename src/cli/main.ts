@@ -14,6 +14,8 @@ import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
 import { registerOutbox } from './commands/outbox.js';
+import { registerWindows } from './commands/windows.js';
+import { registerExpect } from './commands/expect.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerSim]) register(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { mapSecretFields } from '../notify/channel-schemas.js';
 import { validate as validCron } from 'node-cron';
 import { isRegex, resolveDevices } from '../inventory/resolve.js';
 import { yamlRecords } from '../inventory/yaml-source.js';
+import { inventoryOf, windowProblems } from '../authorize/window-validate.js';
 
 export { ConfigError, formatProblem, type ConfigProblem } from './problems.js';
 
@@ -63,6 +64,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   expandChannelSecrets(raw, env, file, lineOf, envProblems);
   if (requireSecrets) problems.push(...envProblems);
   checkPatterns(raw, file, lineOf, problems);
+  for (const p of windowProblems(raw.windows, inventoryOf(raw.devices, raw.defaults))) problems.push({ file, line: lineOf(p.path), message: p.message });
   if (problems.length) throw new ConfigError(problems);
 
   const base = dirname(file);

@@ -107,6 +107,25 @@ export const limitsSchema = z.strictObject({
 });
 
 
+/**
+ * A maintenance window: `cron` + `duration`, or `start` + `end` (ISO 8601 with offset). Changes first
+ * seen while it is open, on devices in its scope, are authorized (src/authorize/windows.ts).
+ * Semantics (cron, durations, zones, scope names) are checked by src/authorize/window-validate.ts.
+ */
+export const windowSchema = z.strictObject({
+  name: safeName('window name'),
+  cron: z.string().min(1).optional(),
+  // A bare number is accepted here so validate can say "write 90m" instead of a type error.
+  duration: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  start: z.string().min(1).optional(),
+  end: z.string().min(1).optional(),
+  timezone: z.string().min(1).default('UTC'),
+  devices: z.array(z.string().min(1)).default([]),
+  groups: z.array(z.string().min(1)).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  authorize: z.enum(['all', 'non-critical']).default('non-critical'),
+});
+
 export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
@@ -151,6 +170,7 @@ export const configSchema = z.strictObject({
   defaults: defaultsSchema.default({}),
   devices: z.array(deviceSchema).default([]),
   alerts: z.array(channelSchema).default([]),
+  windows: z.array(windowSchema).default([]),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -158,6 +178,7 @@ export type CredentialSet = z.infer<typeof credentialSetSchema>;
 export type Timeouts = z.infer<typeof timeoutsSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
 export type { ChannelConfig, EmailChannelConfig, SlackChannelConfig, WebhookChannelConfig } from '../notify/channel-schemas.js';
+export type WindowConfig = z.infer<typeof windowSchema>;
 
 export type { Device } from '../inventory/device.js';
 import type { Device } from '../inventory/device.js';

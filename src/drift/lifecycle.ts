@@ -21,6 +21,8 @@ export interface Authorization {
   window?: string;
   /** One line for the notice and the approval tag. */
   note: string;
+  /** Expectations that covered it (their use is recorded, so they are not reported as unused). */
+  expectationIds?: number[];
 }
 
 export interface LifecycleInput {

@@ -12,6 +12,7 @@ import type { Alert } from '../../notify/types.js';
 import type { DeviceStatusRow, DriftRow } from '../../store/state.js';
 import type { SyslogClaim } from '../../syslog/claim.js';
 import type { AppContext } from '../context.js';
+import type { AuthorizationContext } from '../../authorize/context.js';
 
 export interface DeviceRecord {
   device: Device;
@@ -30,6 +31,8 @@ export interface DeviceRecord {
   decision?: DriftDecision;
   /** What syslog said about this change (user, source), unverified: it triggered this pull. */
   claim?: SyslogClaim;
+  /** Why a change was not authorized although something applied (a ticket covering only part of it). */
+  authorizationNotes?: string[];
   /** Set when a device that announces its changes changed without a config-change message. */
   unannounced?: string;
   /** Alerts and notices about this device raised in this cycle, queued by the last step. */
@@ -46,6 +49,10 @@ export interface CycleContext extends AppContext {
   onResult?(r: DeviceResult): void;
   /** Syslog claims of the devices this cycle pulls because they announced a change. */
   claims: ReadonlyMap<string, SyslogClaim>;
+  /** Windows and expectations active at this cycle's start. */
+  authorization: AuthorizationContext;
+  /** State writes that belong in the same transaction as the cycle's decisions (expectation use...). */
+  inTransaction: Array<() => void>;
 }
 
 export interface CycleStep {

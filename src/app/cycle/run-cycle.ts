@@ -12,6 +12,8 @@ import type { AppContext } from '../context.js';
 import { reconcile, type ReconcileReport } from '../reconcile.js';
 import { withStateMutex } from '../writer-lock.js';
 import type { SyslogClaim } from '../../syslog/claim.js';
+import { authorizationContext, changeTicketsForCommit } from '../../authorize/context.js';
+import { expectationsRepo } from '../../state/expectations-repo.js';
 import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
 import { CYCLE_STEPS } from './steps.js';
 
@@ -45,7 +47,8 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   const statusBefore = new Map(state.deviceStatus().map((r) => [r.name, r]));
   const hostKeyEvents: HostKeyEvent[] = [];
   const claims = opts.claims ?? new Map<string, SyslogClaim>();
-  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult, claims };
+  const authorization = authorizationContext(app.cfg, expectationsRepo(state), app.clock());
+  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult, claims, authorization, inTransaction: [] };
   const results = await pullAndArchive(app.cfg, devices, {
     archive: app.archive,
     state,
@@ -54,7 +57,7 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
     signal: opts.signal,
     onResult: opts.onResult,
     statusBefore,
-    trailersFor: (d) => claimTrailers(claims.get(d.name)),
+    trailersFor: (d) => ({ ...claimTrailers(claims.get(d.name)), ...ticketTrailer(changeTicketsForCommit(d, authorization, app.clock())) }),
     onHostKeyMismatch: (e) => {
       hostKeyEvents.push(e);
       log.error({ device: e.device, pinned: e.expected, presented: e.presented }, 'host key changed: pull refused');
@@ -85,4 +88,9 @@ function claimTrailers(claim: SyslogClaim | undefined): Record<string, string> |
   if (!Object.keys(t).length) return undefined;
   t['Change-Claimed-By'] = `syslog (unverified: ${Object.keys(t).join(', ')})`;
   return t;
+}
+
+/** `Change-Ticket:` for the expected changes active at pull time (several joined: one trailer key per commit). */
+function ticketTrailer(tickets: readonly string[]): Record<string, string> {
+  return tickets.length ? { 'Change-Ticket': tickets.join(', ') } : {};
 }

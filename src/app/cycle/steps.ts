@@ -8,9 +8,11 @@ import { driftAlerts } from './steps/drift-alerts.js';
 import { decide, evaluateDrift } from './steps/evaluate-drift.js';
 import { pullHealth } from './steps/pull-health.js';
 import { announcements } from './steps/announcements.js';
+import { authorize } from './steps/authorize.js';
 
 export const CYCLE_STEPS: readonly CycleStep[] = [
   evaluateDrift, // latest commit vs baseline, compared where they differ
+  authorize, // maintenance windows and expected changes (tickets)
   decide, // the one drift decision per device
   announcements, // syslog claims and "changed without announcing it"
   driftAlerts, // what each decision raises

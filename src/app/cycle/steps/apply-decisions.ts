@@ -34,6 +34,7 @@ export const applyDecisions: CycleStep = {
     const routed = alerts.flatMap((alert) => channelsFor(alert, ctx.cfg.alerts).map(({ id }) => ({ channel: id, alert })));
     ctx.state.transaction(() => {
       for (const r of records) applyDriftState(r, ctx, now);
+      for (const write of ctx.inTransaction) write();
       if (routed.length) ctx.state.enqueueAlerts(routed, now);
     });
     for (const a of alerts) ctx.log.warn({ device: a.device.name, kind: a.kind, severity: a.severity }, a.summary);

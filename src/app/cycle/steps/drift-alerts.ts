@@ -10,7 +10,7 @@ export const driftAlerts: CycleStep = {
       const d = r.decision;
       if (!d) continue;
       const commits = { baseline: r.baseline ?? '', current: r.current ?? '' };
-      const context = { claim: r.claim, unannounced: r.unannounced, baselineAt: r.baselineAt };
+      const context = { claim: r.claim, unannounced: r.unannounced, baselineAt: r.baselineAt, notes: r.authorizationNotes };
       if (d.action === 'open') r.alerts.push(driftAlert('drift-new', r.device, r.comparison!, commits, now, r.pull.changedBy, context));
       else if (d.action === 'update') r.alerts.push(driftAlert('drift-updated', r.device, r.comparison!, commits, now, r.pull.changedBy, context));
       else if (d.action === 'resolve' || (d.action === 'advance-baseline' && d.resolveId !== undefined)) r.alerts.push(resolvedAlert(r.device, r.current, now, r.baseline));
