@@ -13,6 +13,8 @@ import { registerDiff } from './commands/diff.js';
 import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
+import { registerToken } from './commands/token.js';
+import { registerAuditLog } from './commands/audit-log.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -21,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
+  for (const register of [registerToken, registerAuditLog]) register(program);
   return program;
 }
 

@@ -1,18 +1,11 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { snapshotPath } from '../../collect/snapshot-path.js';
+import { approveDevice, NothingStoredError } from '../../app/approve.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { createLogger } from '../../core/log.js';
-import { channelsFor } from '../../notify/route.js';
-import { approvedAlert } from '../../watch/alerts.js';
-import { setBaseline } from '../../watch/drift-step.js';
+import { AuditRepo } from '../../state/audit-repo.js';
 import { deliverAlerts } from '../../watch/watch-cycle.js';
 import { CliExit, findDevice, loadConfigOrExit, openStores } from '../context.js';
-
-/** Who approved: one line of printable text, so it cannot forge tag or trailer lines. */
-function cleanText(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f]+/g, ' ').trim().slice(0, 500);
-}
 
 export function registerApprove(program: Command): void {
   program
@@ -26,20 +19,13 @@ export function registerApprove(program: Command): void {
       const device = findDevice(cfg, name);
       const { archive, state } = await openStores(cfg);
       try {
-        const [latest] = await archive.log(snapshotPath(device), 1);
-        if (!latest) throw new CliExit(EXIT.failure, `${name}: nothing stored yet (run driftwatch pull ${name} first)`);
         const now = new Date();
-        const by = cleanText(opts.by ?? userInfo().username) || 'unknown';
-        const message = cleanText(opts.message);
-        await setBaseline({ archive, state, now: () => now }, device.name, latest.commit, by, message || null);
-        const closed = state.approveDrift(device.name, now);
-        const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-        await archive.tag(`approved/${device.name}/${stamp}`, latest.commit, `approved ${device.name} by ${by}${message ? `\n\n${message}` : ''}`);
-        const alert = approvedAlert(device, latest.commit, by, message, now);
-        const routed = channelsFor(alert, cfg.alerts).map(({ id }) => ({ channel: id, alert }));
-        if (routed.length) state.enqueueAlerts(routed, now);
+        const deps = { archive, state, audit: new AuditRepo(state.db), now: () => now };
+        const r = await approveDevice(cfg, device, { by: opts.by ?? userInfo().username, message: opts.message, address: 'cli' }, deps).catch((err: unknown) => {
+          throw err instanceof NothingStoredError ? new CliExit(EXIT.failure, err.message) : err;
+        });
         await deliverAlerts(cfg, { state, log: createLogger(), now: () => new Date() });
-        process.stdout.write(`${name}: baseline is now ${latest.commit.slice(0, 12)} (approved by ${by}${closed.length ? `, closed drift #${closed.join(', #')}` : ''})\n`);
+        process.stdout.write(`${name}: baseline is now ${r.commit.slice(0, 12)} (approved by ${r.by}${r.closed.length ? `, closed drift #${r.closed.join(', #')}` : ''})\n`);
       } finally {
         state.close();
       }
