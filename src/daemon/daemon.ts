@@ -13,6 +13,7 @@ import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
 import type { Senders } from '../notify/types.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
 import { listenSyslog, type SyslogListener } from './syslog.js';
+import { startHttpServer, type HttpServer } from '../http/server.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -36,6 +37,7 @@ export class Daemon {
   private syslog?: SyslogListener;
   private urgent = new Set<string>();
   private urgentTimer?: NodeJS.Timeout;
+  private http?: HttpServer;
 
   private constructor(
     private readonly opts: DaemonOptions,
@@ -55,6 +57,15 @@ export class Daemon {
     daemon.retryTimer = setInterval(() => void daemon.retryAlerts(), opts.retryIntervalMs ?? 30_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
     if (cfg.syslog) await daemon.startSyslog(cfg.syslog.listen);
+    // The API and review page: its own state connection, bounded git reads (src/http/server.ts).
+    if (cfg.http) {
+      try {
+        daemon.http = await startHttpServer({ config: () => daemon.cfg, archive, log: opts.log, now: opts.now });
+      } catch (err) {
+        await daemon.stop();
+        throw err;
+      }
+    }
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
     else void daemon.retryAlerts();
     return daemon;
@@ -63,6 +74,11 @@ export class Daemon {
   private async startSyslog(listen: string): Promise<void> {
     this.syslog = await listenSyslog(listen, (source) => this.onConfigChangeMessage(source));
     this.opts.log.info({ listen, port: this.syslog.port }, 'listening for config-change syslog messages');
+  }
+
+  /** Base URL of the HTTP server, when `http` is configured. */
+  get httpUrl(): string | undefined {
+    return this.http?.url;
   }
 
   /** Port the syslog listener is bound to (tests bind port 0). */
@@ -177,6 +193,7 @@ export class Daemon {
     for (const t of this.tasks) void t.stop();
     clearTimeout(this.urgentTimer);
     await this.syslog?.close();
+    await this.http?.close();
     clearInterval(this.retryTimer);
     if (this.running) {
       const drained = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.opts.drainMs ?? 10_000).unref())]);

@@ -79,6 +79,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     audit,
   });
   m.setFleetSource(fleetSource(port, state.db, now));
+  m.enableProcessMetrics();
 
   try {
     await app.listen({ host, port: listenPort });

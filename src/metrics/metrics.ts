@@ -29,8 +29,9 @@ export class Metrics {
   private source?: FleetSource;
   private lastCycleAt?: Date;
 
-  constructor(opts: { processMetrics?: boolean } = {}) {
-    if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'driftwatch_' });
+  private processMetrics = false;
+
+  constructor() {
     const fleet = () => this.source?.();
     const reg = [this.registry];
     new Gauge({ name: 'driftwatch_devices', help: 'Devices by state', labelNames: ['state'], registers: reg, collect() { setAll(this, fleet()?.devicesByState, 'state'); } });
@@ -38,6 +39,13 @@ export class Metrics {
     new Gauge({ name: 'driftwatch_outbox_depth', help: 'Alerts not yet delivered', registers: reg, collect() { this.set(fleet()?.outboxDepth ?? 0); } });
     new Gauge({ name: 'driftwatch_outbox_oldest_seconds', help: 'Age of the oldest undelivered alert', registers: reg, collect() { this.set(fleet()?.outboxOldestSeconds ?? 0); } });
     new Gauge({ name: 'driftwatch_last_successful_pull_timestamp_seconds', help: 'Last successful pull per device, unix seconds (when enabled)', labelNames: ['device'], registers: reg, collect() { setAll(this, fleet()?.lastSuccessfulPull, 'device'); } });
+  }
+
+  /** Process metrics (CPU, memory, event loop lag, ...), once, when a server exposes them. */
+  enableProcessMetrics(): void {
+    if (this.processMetrics) return;
+    this.processMetrics = true;
+    collectDefaultMetrics({ register: this.registry, prefix: 'driftwatch_' });
   }
 
   /** Where the state gauges come from (the HTTP server sets it to its own read connection). */
