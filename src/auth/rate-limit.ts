@@ -1,4 +1,7 @@
-/** Fixed-window attempt limiter per key (client address), injected clock; bounded memory. */
+/**
+ * Failed-attempt limiter per key (client address), fixed window, injected clock, bounded memory.
+ * Only failures count, so people who log in correctly are never locked out by their own logins.
+ */
 export class RateLimiter {
   private readonly hits = new Map<string, { start: number; count: number }>();
 
@@ -8,8 +11,7 @@ export class RateLimiter {
     private readonly now: () => Date,
   ) {}
 
-  /** Count an attempt; false when the key is over its limit for the current window. */
-  attempt(key: string): boolean {
+  private window(key: string): { start: number; count: number } {
     const t = this.now().getTime();
     let h = this.hits.get(key);
     if (!h || t - h.start >= this.windowMs) {
@@ -17,14 +19,21 @@ export class RateLimiter {
       h = { start: t, count: 0 };
       this.hits.set(key, h);
     }
-    h.count++;
-    return h.count <= this.max;
+    return h;
+  }
+
+  /** True when the key used up its failures for the current window. */
+  blocked(key: string): boolean {
+    return this.window(key).count >= this.max;
+  }
+
+  fail(key: string): void {
+    this.window(key).count++;
   }
 
   /** Seconds until the key's window resets (Retry-After). */
   retryAfter(key: string): number {
-    const h = this.hits.get(key);
-    if (!h) return 0;
+    const h = this.window(key);
     return Math.max(1, Math.ceil((h.start + this.windowMs - this.now().getTime()) / 1000));
   }
 }

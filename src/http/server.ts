@@ -34,7 +34,7 @@ export interface HttpServerOptions {
   port?: ReviewPort;
   /** Override http.listen (tests: 127.0.0.1:0). */
   listen?: string;
-  /** Login attempts per address per minute. */
+  /** Failed logins allowed per address per minute. */
   loginAttemptsPerMinute?: number;
 }
 

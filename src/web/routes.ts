@@ -73,7 +73,7 @@ export function registerWeb(app: FastifyInstance, port: ReviewPort, auth: AuthCo
     const addr = clientAddress(req);
     const body = (req.body ?? {}) as Q;
     const next = safeNext(body.next);
-    if (!o.limiter.attempt(addr)) {
+    if (o.limiter.blocked(addr)) {
       reply.header('retry-after', String(o.limiter.retryAfter(addr)));
       return html(reply, renderMessage('Too many attempts', 'Too many login attempts from your address; wait a minute.'), 429);
     }
@@ -81,6 +81,7 @@ export function registerWeb(app: FastifyInstance, port: ReviewPort, auth: AuthCo
     if (!sameSecret(body._csrf, expected)) return html(reply, renderMessage('Refused', 'The login form was not sent from this page (CSRF). Reload it and try again.'), 403);
     const p: Principal | undefined = typeof body.token === 'string' ? principalOfToken(auth, body.token.trim()) : undefined;
     if (!p) {
+      o.limiter.fail(addr);
       port.recordAudit({ actor: 'anonymous', action: 'login-failed', target: null, detail: null, address: addr });
       const csrf = randomSecret();
       reply.header('set-cookie', cookie(LOGIN_CSRF_COOKIE, csrf, 900));
