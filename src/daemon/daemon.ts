@@ -13,7 +13,7 @@ import { deliverAlerts, watchCycle } from '../watch/watch-cycle.js';
 import type { Senders } from '../notify/types.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
 import { listenSyslog, type SyslogListener } from './syslog.js';
-import { startHttpServer, type HttpServer } from '../http/server.js';
+import type { HttpServer } from '../http/server.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -60,6 +60,8 @@ export class Daemon {
     // The API and review page: its own state connection, bounded git reads (src/http/server.ts).
     if (cfg.http) {
       try {
+        // Loaded only when configured: the other commands never pay for fastify.
+        const { startHttpServer } = await import('../http/server.js');
         daemon.http = await startHttpServer({ config: () => daemon.cfg, archive, log: opts.log, now: opts.now });
       } catch (err) {
         await daemon.stop();

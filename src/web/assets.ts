@@ -31,3 +31,6 @@ document.addEventListener('DOMContentLoaded', function () {
   f.querySelectorAll('select').forEach(function (s) { s.addEventListener('change', function () { f.submit(); }); });
 });
 `;
+
+/** A plain icon, so browsers do not ask for /favicon.ico and log a 404. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#111827"/><path d="M3 11 L6 6 L9 9 L13 4" stroke="#f59e0b" stroke-width="2" fill="none"/></svg>`;

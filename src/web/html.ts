@@ -36,6 +36,6 @@ export function page(f: Frame, body: string): string {
     : `<nav><span class="brand">driftwatch</span></nav>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(f.title)} · driftwatch</title><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
+<title>${esc(f.title)} · driftwatch</title><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
 <body>${nav}<main>${f.notice ? `<p class="notice" role="status">${esc(f.notice)}</p>` : ''}${body}</main></body></html>`;
 }

@@ -11,7 +11,7 @@ import { countByState, filterDevices, pickFilter, worstFirst } from '../http/fil
 import type { ReviewPort } from '../http/ports.js';
 import type { AuditRepo } from '../state/audit-repo.js';
 import type { Role } from '../state/tokens-repo.js';
-import { APP_CSS, APP_JS } from './assets.js';
+import { APP_CSS, APP_JS, FAVICON_SVG } from './assets.js';
 import { renderAudit } from './audit-page.js';
 import { renderDevice } from './device-page.js';
 import type { Frame } from './html.js';
@@ -63,6 +63,9 @@ export function registerWeb(app: FastifyInstance, port: ReviewPort, auth: AuthCo
 
   app.get('/static/app.css', (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(APP_CSS));
   app.get('/static/app.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=3600').send(APP_JS));
+
+  app.get('/static/favicon.svg', (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'max-age=86400').send(FAVICON_SVG));
+  app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
 
   app.get('/login', (req, reply) => {
     const csrf = randomSecret();
