@@ -61,7 +61,19 @@ export function createReviewPort(deps: AdapterDeps): ReviewPort {
     }
   };
 
+  // The fleet list is rebuilt only when the state file changed (PRAGMA data_version moves when
+  // another connection, i.e. the cycle, commits), the config was reloaded, or we wrote ourselves.
+  let cache: { version: number; cfg: Config; list: DeviceSummary[] } | undefined;
+  const dataVersion = () => (deps.state.db.pragma('data_version', { simple: true }) as number);
   const summaries = (): DeviceSummary[] => {
+    const version = dataVersion();
+    const cfg = deps.config();
+    if (cache && cache.version === version && cache.cfg === cfg) return cache.list;
+    const list = buildSummaries();
+    cache = { version, cfg, list };
+    return list;
+  };
+  const buildSummaries = (): DeviceSummary[] => {
     const rows = new Map(deps.state.deviceStatus().map((r) => [r.name, r]));
     const drift = new Map(deps.state.listOpenDrift().map((d) => [d.device, driftItem(d)]));
     return deps.config().devices.map((d) => {
@@ -114,7 +126,9 @@ export function createReviewPort(deps: AdapterDeps): ReviewPort {
     async approve(name, message, actor: Actor) {
       const d = device(name);
       try {
+        cache = undefined; // our own write does not move data_version
         const r = await gate.run(() => approveDevice(deps.config(), d, { by: actor.name, message, address: actor.address }, { archive: deps.archive, state: deps.state, audit, now: deps.now }));
+        cache = undefined;
         return { device: r.device, commit: r.commit, closed: r.closed };
       } catch (err) {
         if (err instanceof NothingStoredError) throw new NotFoundError(err.message);

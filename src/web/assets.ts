@@ -15,7 +15,7 @@ table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(-
 .drift{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.3em 1em 1em;margin-bottom:1.2em}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:.5em 0}dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
 table.diff{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;table-layout:fixed}table.diff td{border:0;padding:0 .4em;white-space:pre-wrap;word-break:break-all}
-table.diff td.no{width:3.5em;color:var(--muted);text-align:right;user-select:none}table.diff td.add{background:var(--add)}table.diff td.del{background:var(--del)}table.diff td.empty{background:#fafafa}
+table.diff col.no{width:3.5em}table.diff td.no{color:var(--muted);text-align:right;user-select:none}table.diff td.add{background:var(--add)}table.diff td.del{background:var(--del)}table.diff td.empty{background:#fafafa}
 table.diff tr.hunk th{background:#eef2ff;color:#3730a3;font-weight:600}
 .approve{margin-top:.8em;display:flex;gap:.6em;align-items:end}.approve input[type=text]{width:28em}
 button{font:inherit;padding:.35em .9em;border:1px solid #c5c8cf;border-radius:5px;background:#fff;cursor:pointer}button.primary{background:#1d4ed8;border-color:#1d4ed8;color:#fff}button.link{background:none;border:0;color:#d1d5db;padding:0}

@@ -58,5 +58,5 @@ export function renderSideBySide(diff: string, labels: { left: string; right: st
           : `<tr>${cell(r.leftNo, r.left, 'del')}${cell(r.rightNo, r.right, 'add')}</tr>`,
     )
     .join('\n');
-  return `<table class="diff"><thead><tr><th colspan="2">${esc(labels.left)}</th><th colspan="2">${esc(labels.right)}</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="diff"><colgroup><col class="no"><col><col class="no"><col></colgroup><thead><tr><th colspan="2">${esc(labels.left)}</th><th colspan="2">${esc(labels.right)}</th></tr></thead><tbody>${body}</tbody></table>`;
 }

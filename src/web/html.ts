@@ -2,7 +2,11 @@
 import type { Principal } from '../auth/roles.js';
 
 const ENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ENT[c]!);
+const SPECIAL = /[&<>"']/;
+export const esc = (v: unknown): string => {
+  const s = typeof v === 'string' ? v : String(v ?? '');
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENT[c]!) : s; // most values need nothing
+};
 
 /** A query string from non-empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
