@@ -1,7 +1,7 @@
 /** Drift review queue (pure): each open drift with its labelled side-by-side diff, severity, attribution, ticket, approve form. */
 import type { DiffView, DriftItem } from '../http/ports.js';
 import { renderSideBySide } from './diff-view.js';
-import { esc, page, short, type Frame } from './html.js';
+import { esc, page, qs, short, type Frame } from './html.js';
 
 export interface ReviewItem {
   drift: DriftItem;
@@ -19,6 +19,8 @@ export interface ReviewModel {
   total: number;
   canApprove: boolean;
   device?: string;
+  page: number;
+  perPage: number;
 }
 
 function attribution(a: Record<string, string>): string {
@@ -46,5 +48,9 @@ ${form}</section>`;
 export function renderReview(m: ReviewModel): string {
   const head = `<h1>Review queue</h1><p class="muted">${m.total} open unauthorized change${m.total === 1 ? '' : 's'}, oldest first${m.device ? ` · device ${esc(m.device)} · <a href="/review">all</a>` : ''}.</p>`;
   const body = m.items.length ? m.items.map((i) => item(i, m)).join('\n') : '<p class="empty-queue">Nothing to review: no open drift.</p>';
-  return page(m.frame, head + body);
+  const pager = [
+    m.page > 1 ? `<a href="/review${qs({ device: m.device, page: m.page - 1 })}">previous page</a>` : '',
+    m.page * m.perPage < m.total ? `<a href="/review${qs({ device: m.device, page: m.page + 1 })}">next page</a>` : '',
+  ].filter(Boolean).join(' · ');
+  return page(m.frame, head + body + (pager ? `<p class="pager">${pager}</p>` : ''));
 }

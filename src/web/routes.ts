@@ -27,6 +27,8 @@ export interface WebOptions {
 }
 
 type Q = Record<string, string | undefined>;
+/** Review items per page: each costs two bounded git reads. */
+const REVIEW_PAGE = 20;
 const html = (reply: FastifyReply, body: string, code = 200) => reply.code(code).type('text/html; charset=utf-8').send(body);
 /** Only same-site relative paths: never an open redirect. */
 const safeNext = (s: unknown) => (typeof s === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(s) ? s : '/');
@@ -117,9 +119,10 @@ export function registerWeb(app: FastifyInstance, port: ReviewPort, auth: AuthCo
     if (!s) return reply;
     const q = req.query as Q;
     const open = port.openDrift().filter((d) => !q.device || d.device === q.device);
-    const items = await reviewItems(port, open.slice(0, 20));
+    const pageNo = Math.max(1, Math.min(100_000, Number(q.page) || 1));
+    const items = await reviewItems(port, open.slice((pageNo - 1) * REVIEW_PAGE, pageNo * REVIEW_PAGE));
     const notice = q.approved ? `Approved ${q.approved}: its current config is the new baseline.` : undefined;
-    return html(reply, renderReview({ frame: frame(s, 'Review', 'review', notice), items, total: open.length, canApprove: allows(s.principal.role, 'approver'), device: q.device }));
+    return html(reply, renderReview({ frame: frame(s, 'Review', 'review', notice), items, total: open.length, canApprove: allows(s.principal.role, 'approver'), device: q.device, page: pageNo, perPage: REVIEW_PAGE }));
   });
   app.get('/devices/:name', async (req, reply) => {
     const s = gate(req, reply, 'viewer');
