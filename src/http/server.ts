@@ -58,8 +58,15 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
   const now = o.now ?? (() => new Date());
   const m = o.metrics ?? processMetrics;
   const { host, port: listenPort } = parseListen(o.listen ?? http.listen);
-  const base = dirname(cfg.file);
-  const tls = http.tls ? { cert: readFileSync(resolve(base, http.tls.cert)), key: readFileSync(resolve(base, http.tls.key)) } : undefined;
+  const cfgDir = dirname(cfg.file);
+  const readPem = (key: 'cert' | 'key', path: string) => {
+    try {
+      return readFileSync(resolve(cfgDir, path));
+    } catch (err) {
+      throw new Error(`${cfg.file}: http.tls.${key}: cannot read ${resolve(cfgDir, path)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  const tls = http.tls ? { cert: readPem('cert', http.tls.cert), key: readPem('key', http.tls.key) } : undefined;
 
   const state = StateDb.open(cfg.state); // the server's own connection
   const tokens = new TokensRepo(state.db);
@@ -68,7 +75,10 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
   const auth: AuthContext = { tokens, sessions, now };
   const port = o.port ?? createReviewPort({ config: o.config, state, archive: o.archive, now, lastCycleAt: () => m.lastCycleEnd });
 
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, ...(tls ? { https: tls } : {}) } as object) as unknown as FastifyInstance;
+  // trustProxy off: the audit log records the peer address, never a client-supplied X-Forwarded-For.
+  const base = { logger: false, bodyLimit: 64 * 1024, trustProxy: false } as const;
+  // The https variant has a different server type parameter; routes do not care which.
+  const app = (tls ? Fastify({ ...base, https: tls }) : Fastify(base)) as unknown as FastifyInstance;
   installErrorHandling(app, o.log);
   securityHeaders(app);
   registerApi(app, port, auth, audit);
