@@ -12,7 +12,7 @@ import type { DriftRow, StateDb } from '../store/state.js';
 import { compareDevice } from '../watch/drift-step.js';
 import { Gate } from './bounded.js';
 import { BadRequestError, NotFoundError, NotImplementedError, type Actor, type DeviceDetail, type DeviceSummary, type DriftItem, type ReviewPort, type Revision } from './ports.js';
-import { lastPullAt, recentPullEvents } from './read-queries.js';
+import { fleetRows, lastPullAt, recentPullEvents } from './read-queries.js';
 
 const REV = /^(?:[0-9a-f]{7,64}|HEAD|baseline)$/;
 
@@ -74,7 +74,7 @@ export function createReviewPort(deps: AdapterDeps): ReviewPort {
     return list;
   };
   const buildSummaries = (): DeviceSummary[] => {
-    const rows = new Map(deps.state.deviceStatus().map((r) => [r.name, r]));
+    const rows = fleetRows(deps.state.db);
     const drift = new Map(deps.state.listOpenDrift().map((d) => [d.device, driftItem(d)]));
     return deps.config().devices.map((d) => {
       const r = rows.get(d.name);

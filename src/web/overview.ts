@@ -6,7 +6,10 @@ import { badge, esc, page, qs, type Frame } from './html.js';
 export interface OverviewModel {
   frame: Frame;
   counts: Record<string, number>;
+  /** All matching devices, sorted; one page of them is shown. */
   devices: DeviceSummary[];
+  page: number;
+  perPage: number;
   filter: DeviceFilter;
   groups: string[];
   tags: string[];
@@ -31,8 +34,14 @@ export function renderOverview(m: OverviewModel): string {
   const f = m.filter;
   const count = (state: string, label: string) =>
     `<a class="tile tile-${state}" href="/${qs({ ...f, status: state === 'total' ? undefined : state })}"><b>${m.counts[state] ?? 0}</b> ${label}</a>`;
-  const rows: string[] = new Array(m.devices.length);
-  for (let i = 0; i < m.devices.length; i++) rows[i] = row(m.devices[i]!);
+  const from = (m.page - 1) * m.perPage;
+  const shown = m.devices.slice(from, from + m.perPage);
+  const rows: string[] = new Array(shown.length);
+  for (let i = 0; i < shown.length; i++) rows[i] = row(shown[i]!);
+  const pager = [
+    m.page > 1 ? `<a href="/${qs({ ...f, page: m.page - 1 })}">previous ${m.perPage}</a>` : '',
+    from + m.perPage < m.devices.length ? `<a href="/${qs({ ...f, page: m.page + 1 })}">next ${m.perPage}</a>` : '',
+  ].filter(Boolean).join(' · ');
   const body = `<h1>Fleet</h1>
 <div class="tiles">${count('total', 'devices')}${count('failing', 'failing')}${count('drifted', 'drifted')}${count('never', 'never pulled')}${count('ok', 'ok')}</div>
 <form method="get" action="/" class="filters" id="filters">
@@ -41,8 +50,8 @@ export function renderOverview(m: OverviewModel): string {
 <label>Status <select name="status">${options(STATES, f.status, 'all')}</select></label>
 <label>Name <input type="search" name="q" value="${esc(f.q)}" placeholder="name or host"></label>
 <button type="submit">Filter</button> <a href="/">clear</a></form>
-<p class="muted">${m.devices.length} shown, failing and drifted first.</p>
+<p class="muted">${m.devices.length} match${shown.length < m.devices.length ? `, ${from + 1}–${from + shown.length} shown` : ''}; failing and drifted first. ${pager}</p>
 <table class="devices"><thead><tr><th>Device</th><th>State</th><th>Open drift</th><th>Failure</th><th>Group</th><th>Platform</th><th>Tags</th><th>Last pull</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>`;
+<tbody>${rows.join('\n')}</tbody></table>${pager ? `<p class="pager">${pager}</p>` : ''}`;
   return page(m.frame, body);
 }

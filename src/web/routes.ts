@@ -29,6 +29,8 @@ export interface WebOptions {
 type Q = Record<string, string | undefined>;
 /** Review items per page: each costs two bounded git reads. */
 const REVIEW_PAGE = 20;
+/** Overview rows per page: failing and drifted come first, the filters narrow the rest. */
+const OVERVIEW_PAGE = 1000;
 const html = (reply: FastifyReply, body: string, code = 200) => reply.code(code).type('text/html; charset=utf-8').send(body);
 /** Only same-site relative paths: never an open redirect. */
 const safeNext = (s: unknown) => (typeof s === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(s) ? s : '/');
@@ -112,7 +114,9 @@ export function registerWeb(app: FastifyInstance, port: ReviewPort, auth: AuthCo
     const filter = pickFilter(req.query as Q);
     const groups = [...new Set(all.map((d) => d.group).filter((g): g is string => !!g))].sort();
     const tags = [...new Set(all.flatMap((d) => d.tags))].sort();
-    return html(reply, renderOverview({ frame: frame(s, 'Overview', 'overview'), counts: countByState(all), devices: worstFirst(filterDevices(all, filter)), filter, groups, tags }));
+    const pageNo = Math.max(1, Math.min(100_000, Number((req.query as Q).page) || 1));
+    const list = worstFirst(filterDevices(all, filter));
+    return html(reply, renderOverview({ frame: frame(s, 'Overview', 'overview'), counts: countByState(all), devices: list, page: pageNo, perPage: OVERVIEW_PAGE, filter, groups, tags }));
   });
   app.get('/review', async (req, reply) => {
     const s = gate(req, reply, 'viewer');

@@ -29,3 +29,17 @@ test('hostile text from devices and the store is escaped everywhere', () => {
   assert.doesNotMatch(html, /<script>alert/);
   assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
 });
+
+test('overview pages long lists (worst first stays on page 1) and keeps the filter in its links', async () => {
+  const { renderOverview } = await import('../../src/web/overview.js');
+  const mk = (name: string, state: 'ok' | 'drifted') => ({ name, platform: 'cisco_ios', group: 'core', tags: [], host: 'h', state, lastPullAt: null, lastResult: null, lastErrorKind: null, lastError: null, consecutiveFailures: 0, lastCommit: null, facts: {}, openDrift: null, compliance: null });
+  const devices = [mk('a', 'drifted'), mk('b', 'ok'), mk('c', 'ok')];
+  const p1 = renderOverview({ frame: { title: 'x' }, counts: {}, devices, page: 1, perPage: 2, filter: { group: 'core' }, groups: [], tags: [] });
+  assert.match(p1, />a<\/a>/);
+  assert.doesNotMatch(p1, />c<\/a>/);
+  assert.match(p1, /3 match, 1–2 shown/);
+  assert.match(p1, /href="\/\?group=core&amp;page=2"|href="\/\?group=core&page=2"/);
+  const p2 = renderOverview({ frame: { title: 'x' }, counts: {}, devices, page: 2, perPage: 2, filter: {}, groups: [], tags: [] });
+  assert.match(p2, />c<\/a>/);
+  assert.doesNotMatch(p2, />a<\/a>/);
+});
