@@ -135,6 +135,19 @@ export const configSchema = z.strictObject({
   run_at_start: z.boolean().default(true),
   /** Syslog receiver (docs/syslog.md): a config-change message from a device pulls it at once. */
   syslog: syslogSchema.optional(),
+  /** HTTP API and review page (src/http): off unless configured. */
+  http: z
+    .strictObject({
+      listen: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'http.listen must be host:port, e.g. 127.0.0.1:8080'),
+      /** Base URL people reach the page at (alert links), e.g. https://driftwatch.example.net */
+      public_url: z.url().optional(),
+      tls: z.strictObject({ cert: z.string().min(1), key: z.string().min(1) }).optional(),
+      /** /metrics, /healthz and /readyz without a token. */
+      metrics_public: z.boolean().default(false),
+      /** Web session lifetime, minutes. */
+      session_minutes: z.number().int().min(1).max(24 * 60).default(480),
+    })
+    .optional(),
   concurrency: z.number().int().min(1).max(5000).default(50),
   /** `i/n`: this instance watches only the devices whose name hashes to i of n (several hosts, one fleet). */
   shard: z

@@ -20,6 +20,8 @@ import { channelMap } from '../notify/route.js';
 import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
 import { startSyslogService, type SyslogService } from '../syslog/service.js';
 import type { SyslogClaim } from '../syslog/claim.js';
+import type { HttpServer } from '../http/server.js';
+import { metrics } from '../metrics/metrics.js';
 
 export interface DaemonOptions {
   configFile: string;
@@ -49,6 +51,7 @@ export class Daemon {
   private readonly delivery: Delivery;
   private configWatch?: NodeJS.Timeout;
   private configMtime = 0;
+  private http?: HttpServer;
 
   private constructor(
     private readonly opts: DaemonOptions,
@@ -62,6 +65,7 @@ export class Daemon {
       clock: app.clock,
       log: opts.log,
       intervalMs: opts.retryIntervalMs ?? 15_000,
+      onSettled: (e) => metrics.alertDelivered(e.channel, e.outcome),
     });
   }
 
@@ -73,6 +77,17 @@ export class Daemon {
     daemon.watchInventory(opts.inventoryRefreshMs ?? 60_000);
     opts.log.info({ config: cfg.file, devices: cfg.devices.length, schedule: cfg.schedule }, 'driftwatch daemon started');
     if (cfg.syslog) await daemon.startSyslog();
+    // The API and review page: its own state connection, bounded git reads (src/http/server.ts).
+    if (cfg.http) {
+      try {
+        // Loaded only when configured: the other commands never pay for fastify.
+        const { startHttpServer } = await import('../http/server.js');
+        daemon.http = await startHttpServer({ config: () => daemon.cfg, archive: app.archive, log: opts.log, now: opts.now });
+      } catch (err) {
+        await daemon.stop();
+        throw err;
+      }
+    }
     if (cfg.run_at_start) daemon.trigger({ expression: 'start', label: 'start', devices: cfg.devices });
     else daemon.delivery.kick();
     return daemon;
@@ -80,6 +95,11 @@ export class Daemon {
 
   private get cfg(): Config {
     return this.app.cfg;
+  }
+
+  /** Base URL of the HTTP server, when `http` is configured. */
+  get httpUrl(): string | undefined {
+    return this.http?.url;
   }
 
   private async startSyslog(): Promise<void> {
@@ -170,6 +190,8 @@ export class Daemon {
     const report = await runCycle(this.app, devices, { signal: this.abort.signal, claims });
     const failed = report.results.filter((r) => r.result === 'failed').length;
     const changed = report.results.filter((r) => r.result === 'changed').length;
+    for (const r of report.results) if (r.result === 'changed' || r.result === 'unchanged' || r.result === 'failed') metrics.pullFinished(r.result, r.errorKind, r.durationMs / 1000);
+    metrics.cycleFinished((performance.now() - started) / 1000, this.app.clock());
     this.opts.log.info(
       { schedule: label, devices: devices.length, changed, failed, alerts: report.alerts.length, open_drift: report.openDrift.length, seconds: Math.round(performance.now() - started) / 1000 },
       'cycle done',
@@ -216,6 +238,7 @@ export class Daemon {
     clearTimeout(this.urgentTimer);
     clearInterval(this.configWatch);
     await this.syslog?.close();
+    await this.http?.close();
     const inFlight = [this.running, ...this.urgentRuns].filter(Boolean) as Array<Promise<void>>;
     const [, drained] = await Promise.all([
       this.delivery.stop(drainMs),

@@ -10,11 +10,14 @@ import { approvalTagName, moveBaselines } from '../baseline.js';
 import { UseCaseError, type AppContext } from '../context.js';
 import { findDevice } from './find-device.js';
 import { withStateMutex } from '../writer-lock.js';
+import { auditRepo } from '../../state/audit-repo.js';
 
 export interface ApproveInput {
   device: string;
   by: string;
   message?: string;
+  /** Where the approval came from, for the audit log: 'cli' or the HTTP client's address. */
+  address?: string;
 }
 
 export interface ApproveResult {
@@ -53,6 +56,10 @@ async function approve(app: AppContext, input: ApproveInput): Promise<ApproveRes
   const closedDrift = app.state.transaction(() => {
     const closed = app.state.approveDrift(device.name, now);
     if (routed.length) app.state.enqueueAlerts(routed, now);
+    auditRepo(app.state.db).record(
+      { actor: by, action: 'approve', target: device.name, detail: `baseline ${latest.commit.slice(0, 12)}${closed.length ? `, closed drift #${closed.join(', #')}` : ''}${message ? `: ${message}` : ''}`, address: input.address ?? 'unknown' },
+      now,
+    );
     return closed;
   });
   return { device: device.name, commit: latest.commit, by, message, closedDrift, tag };

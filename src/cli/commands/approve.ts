@@ -18,7 +18,7 @@ export function registerApprove(program: Command): void {
       const cfg = loadConfigOrExit(program.opts().config, true);
       findDevice(cfg, name);
       await withWriter(cfg, 'approve', APPROVE_WAIT_MS, async (app) => {
-        const r = await approveDevice(app, { device: name, by: opts.by ?? userInfo().username, message: opts.message });
+        const r = await approveDevice(app, { device: name, by: opts.by ?? userInfo().username, message: opts.message, address: 'cli' });
         await deliverDue(app);
         process.stdout.write(`${name}: baseline is now ${r.commit.slice(0, 12)} (approved by ${r.by}${r.closedDrift.length ? `, closed drift #${r.closedDrift.join(', #')}` : ''})\n`);
       });
