@@ -4,6 +4,8 @@
  * (approveDevice, compareDevice). Git reads pass through a Gate so the page cannot flood git.
  */
 import { approveDevice } from '../app/use-cases/approve.js';
+import { cancelExpectation, createExpectation, ExpectationInputError, listExpectations, type ExpectationRequest } from '../authorize/expectations.js';
+import { expectationsRepo } from '../state/expectations-repo.js';
 import { UseCaseError } from '../app/context.js';
 import { createLogger } from '../core/log.js';
 import { snapshotPath } from '../collect/snapshot-path.js';
@@ -13,7 +15,7 @@ import type { Archive } from '../store/archive.js';
 import type { DriftRow, StateDb } from '../store/state.js';
 import { compareDevice } from '../app/cycle/steps/evaluate-drift.js';
 import { Gate } from './bounded.js';
-import { BadRequestError, NotFoundError, NotImplementedError, type Actor, type DeviceDetail, type DeviceSummary, type DriftItem, type ReviewPort, type Revision } from './ports.js';
+import { BadRequestError, NotFoundError, type Actor, type DeviceDetail, type DeviceSummary, type DriftItem, type ReviewPort, type Revision } from './ports.js';
 import { fleetRows, lastPullAt, recentPullEvents } from './read-queries.js';
 
 const REV = /^(?:[0-9a-f]{7,64}|HEAD|baseline)$/;
@@ -142,14 +144,30 @@ export function createReviewPort(deps: AdapterDeps): ReviewPort {
     events: (limit, offset) => recentPullEvents(deps.state.db, limit, offset),
     audit: (limit, beforeId) => audit.list(limit, beforeId),
     recordAudit: (e) => void audit.record(e, deps.now()),
+    // The same module as `driftwatch expect` (src/authorize/expectations.ts).
     listExpectations() {
-      throw new NotImplementedError('expected changes are not on this build yet (src/authorize/expectations.ts)');
+      return listExpectations(expectationsRepo(deps.state), deps.now());
     },
-    createExpectation() {
-      throw new NotImplementedError('expected changes are not on this build yet (src/authorize/expectations.ts)');
+    createExpectation(input, actor) {
+      const body = (input ?? {}) as Record<string, unknown>;
+      try {
+        const e = createExpectation(expectationsRepo(deps.state), deps.config().devices, { ...(body as unknown as ExpectationRequest), by: actor.name }, deps.now());
+        audit.record({ actor: actor.name, action: 'expect', target: e.ticket, detail: `until ${e.until.toISOString()}`, address: actor.address }, deps.now());
+        return e;
+      } catch (err) {
+        if (err instanceof ExpectationInputError) throw new BadRequestError(err.problems.join('; '));
+        throw err;
+      }
     },
-    cancelExpectation() {
-      throw new NotImplementedError('expected changes are not on this build yet (src/authorize/expectations.ts)');
+    cancelExpectation(id, actor) {
+      try {
+        const e = cancelExpectation(expectationsRepo(deps.state), id, deps.now(), actor.name);
+        audit.record({ actor: actor.name, action: 'expect-cancel', target: e.ticket, detail: `expectation ${e.id}`, address: actor.address }, deps.now());
+        return e;
+      } catch (err) {
+        if (err instanceof ExpectationInputError) throw new NotFoundError(err.problems.join('; '));
+        throw err;
+      }
     },
     async health() {
       let state = false;

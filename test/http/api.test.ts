@@ -100,14 +100,21 @@ test('open drift, events, audit for viewers; tokens only for admins, never with 
   assert.doesNotMatch(text, /hash/, 'not even its hash');
 });
 
-test('expected changes: role checked first, then 501 until the expectations module is wired', async () => {
+test('expected changes over the API: roles, the same module as `driftwatch expect`, bad input as 400', async () => {
   await assertProblem(await api(f, '/api/v1/expectations'), 401);
-  await assertProblem(await api(f, '/api/v1/expectations', { token: f.tokens.viewer }), 501);
-  const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-  await assertProblem(await api(f, '/api/v1/expectations', { ...post, token: f.tokens.viewer }), 403);
-  await assertProblem(await api(f, '/api/v1/expectations', { ...post, token: f.tokens.approver }), 501);
-  await assertProblem(await api(f, '/api/v1/expectations/7', { method: 'DELETE', token: f.tokens.viewer }), 403);
-  await assertProblem(await api(f, '/api/v1/expectations/7', { method: 'DELETE', token: f.tokens.approver }), 501);
+  const list = async () => (await json(await api(f, '/api/v1/expectations', { token: f.tokens.viewer }))).expectations as Array<{ id: number; ticket: string; cancelledAt: string | null }>;
+  assert.deepEqual(await list(), []);
+  const post = (token: string, body: unknown) => api(f, '/api/v1/expectations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), token });
+  await assertProblem(await post(f.tokens.viewer, { devices: ['r1'], ticket: 'CHG-7', until: '2h' }), 403);
+  await assertProblem(await post(f.tokens.approver, { devices: ['r1'], ticket: 'CHG-7' }), 400);
+  const created = await post(f.tokens.approver, { devices: ['r1'], ticket: 'CHG-7', until: '2h', lines: ['^ description '] });
+  assert.equal(created.status, 200, await created.clone().text());
+  const id = (await json(created)).id as number;
+  assert.deepEqual((await list()).map((e) => e.ticket), ['CHG-7']);
+  await assertProblem(await api(f, `/api/v1/expectations/${id}`, { method: 'DELETE', token: f.tokens.viewer }), 403);
+  const cancelled = await api(f, `/api/v1/expectations/${id}`, { method: 'DELETE', token: f.tokens.approver });
+  assert.equal(cancelled.status, 200);
+  assert.ok((await list()).find((e) => e.id === id)?.cancelledAt, 'cancelled');
 });
 
 test('OpenAPI document served and lists every path', async () => {
