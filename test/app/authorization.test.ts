@@ -13,6 +13,7 @@ import { generateIosTranscript } from '../../src/sim/generate-ios.js';
 import { Archive } from '../../src/store/archive.js';
 import { StateDb } from '../../src/store/state.js';
 import { runCli } from '../helpers/cli.js';
+import { auditRepo } from '../../src/state/audit-repo.js';
 import { makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
 
 const CONFIG = 'show running-config';
@@ -45,6 +46,7 @@ test('a change inside an open window: a notice, the baseline moves, an approval 
     assert.equal(f.git('rev-parse', 'refs/baselines/r1'), f.git('rev-parse', 'HEAD'));
     assert.equal(f.app.state.getBaseline('r1')?.approvedBy, 'window:nightly');
     assert.match(f.git('tag', '-l', '-n1', 'approved/r1/*'), /approved r1 by window:nightly/);
+    assert.deepEqual(auditRepo(f.app.state.db).list(5).map((e) => [e.actor, e.action, e.target]), [['window:nightly', 'approve', 'r1']]);
   } finally {
     await f.done();
   }

@@ -8,6 +8,7 @@ import { channelsFor } from '../../../notify/route.js';
 import type { Alert } from '../../../notify/types.js';
 import { approvalTagName, moveBaselines, type BaselineMove } from '../../baseline.js';
 import type { CycleContext, CycleStep, DeviceRecord } from '../record.js';
+import { auditRepo } from '../../../state/audit-repo.js';
 
 export const applyDecisions: CycleStep = {
   name: 'apply-decisions',
@@ -28,6 +29,8 @@ export const applyDecisions: CycleStep = {
       const a = r.decision!.action === 'authorize' ? r.decision!.authorization : undefined;
       await moveBaselines(ctx.archive, ctx.state, [{ device: r.device.name, commit: r.current!, by: a!.by, message: a!.note }], now, a!.by);
       await tagOnce(ctx, approvalTagName(r.device.name, now), r.current!, `approved ${r.device.name} by ${a!.by}\n\n${a!.note}${a!.ticket ? `\n\nChange-Ticket: ${a!.ticket}` : ''}`);
+      // The audit trail shows automatic approvals beside people's: by window:<name> or ticket:<id>.
+      ctx.inTransaction.push(() => auditRepo(ctx.state.db).record({ actor: a!.by, action: 'approve', target: r.device.name, detail: `baseline ${r.current!.slice(0, 12)}: ${a!.note}`, address: 'driftwatch' }, now));
     }
 
     const alerts: Alert[] = [...records.flatMap((r) => r.alerts), ...ctx.systemAlerts];
