@@ -11,7 +11,9 @@ export type AlertKind =
   | 'drift-approved'
   | 'host-key-mismatch'
   | 'pull-failing'
-  | 'pull-recovered';
+  | 'pull-recovered'
+  | 'compliance-regression'
+  | 'compliance-fixed';
 
 export type { Severity } from '../core/severity.js';
 import type { Severity } from '../core/severity.js';
@@ -61,4 +63,6 @@ export const KIND_TITLES: Record<AlertKind, string> = {
   'host-key-mismatch': 'SSH host key mismatch',
   'pull-failing': 'Config pull failing',
   'pull-recovered': 'Config pull recovered',
+  'compliance-regression': 'Hardening rule now fails',
+  'compliance-fixed': 'Hardening rule passes again',
 };

@@ -1,0 +1,64 @@
+/**
+ * Compliance for the pull pipeline and the audit command: the loaded rules and waivers, one
+ * device's evaluation, and the per-pull step that stores verdicts and yields alerts.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Config, Device, Waiver } from '../config/schema.js';
+import type { Alert } from '../notify/types.js';
+import type { ComplianceRepo } from '../state/compliance-repo.js';
+import { complianceFixedNotice, complianceRegressionAlert } from './alerts.js';
+import { evaluateRules, score } from './engine.js';
+import { loadPacks, PackError } from './pack-load.js';
+import { complianceTransitions } from './transitions.js';
+import type { EvalInput, Rule, RuleResult } from './types.js';
+import { applyWaivers, unknownWaiverRules } from './waivers.js';
+
+export interface ComplianceContext {
+  rules: Rule[];
+  byId: Map<string, Rule>;
+  waivers: Waiver[];
+}
+
+/** Built-in packs plus `compliance.packs` (relative to the config file); throws PackError naming file:line. */
+export function loadComplianceContext(cfg: Pick<Config, 'file' | 'compliance'>): ComplianceContext {
+  const dir = cfg.compliance.packs ? resolve(dirname(cfg.file), cfg.compliance.packs) : undefined;
+  const rules = loadPacks(dir).flatMap((p) => p.rules);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const unknown = unknownWaiverRules(cfg.compliance.waivers, new Set(byId.keys()));
+  if (unknown.length) throw new PackError(unknown.map((id) => `${cfg.file}: compliance.waivers: no loaded rule has the id ${JSON.stringify(id)}`));
+  return { rules, byId, waivers: cfg.compliance.waivers };
+}
+
+export interface DeviceCompliance {
+  results: RuleResult[];
+  score: number;
+}
+
+/** Pure: every rule over one device's snapshot, waivers applied, scored. */
+export function evaluateDevice(ctx: ComplianceContext, device: Device, input: Omit<EvalInput, 'platform' | 'tags'>, now: Date): DeviceCompliance {
+  const raw = evaluateRules(ctx.rules, { ...input, platform: device.platform, tags: device.tags });
+  const results = applyWaivers(raw, device, ctx.waivers, now);
+  return { results, score: score(results) };
+}
+
+/**
+ * After a successful pull: evaluate, compare with the stored verdicts, store the new ones, and
+ * return the alerts to enqueue (a regression alerts even when the change itself was authorized).
+ */
+export function complianceAfterPull(
+  repo: ComplianceRepo,
+  ctx: ComplianceContext,
+  device: Device,
+  input: Omit<EvalInput, 'platform' | 'tags'>,
+  now: Date,
+  commit?: string,
+): { evaluation: DeviceCompliance; alerts: Alert[] } {
+  const evaluation = evaluateDevice(ctx, device, input, now);
+  const previous = repo.previousVerdicts(device.name);
+  const { regressions, fixes } = complianceTransitions(previous, evaluation.results);
+  repo.save(device.name, evaluation.results, evaluation.score, now, commit);
+  const alerts: Alert[] = [];
+  if (regressions.length) alerts.push(complianceRegressionAlert(device, regressions, ctx.byId, now, commit));
+  if (fixes.length) alerts.push(complianceFixedNotice(device, fixes, now, commit));
+  return { evaluation, alerts };
+}
