@@ -42,7 +42,8 @@ function indentedLines(text: string): Array<{ text: string; line: number; indent
   for (let i = 0; i < raw.length; i++) {
     const l = raw[i]!;
     const t = l.trim();
-    if (!t) continue;
+    // Comments (`#` in set-style and Unix configs) are not configuration.
+    if (!t || t.startsWith('#')) continue;
     out.push({ text: t, line: i + 1, indent: l.length - l.trimStart().length });
   }
   return out;
