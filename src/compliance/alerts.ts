@@ -41,7 +41,7 @@ export function complianceRegressionAlert(device: Device, regressions: readonly 
     ...base(device, now),
     kind: 'compliance-regression',
     severity: worstSeverity(regressions),
-    summary: `hardening regression: ${regressions.length === 1 ? regressions[0]!.title : `${regressions.length} rules now fail`} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`,
+    summary: `hardening rule${regressions.length === 1 ? ` now fails: ${regressions[0]!.title}` : `s now fail: ${regressions.length}`} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`,
     sections: names,
     detail: regressions.map((r) => ruleBlock(r, rules.get(r.rule))).join('\n\n'),
     ...(commit ? { commit } : {}),

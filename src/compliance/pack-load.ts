@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { resolvePlatform } from '../drivers/registry.js';
 import { packSchema } from './pack-schema.js';
 import { satisfiesNumber, satisfiesVersion } from './software/version.js';
@@ -23,6 +23,12 @@ export class PackError extends Error {
 const REGEX_FIELDS = ['if_line', 'where', 'line', 'no_line', 'missing', 'has', 'value', 'count', 'xref', 'target', 'target_has', 'target_last_not', 'output', 'match'] as const;
 
 function lineOf(doc: Document, lc: LineCounter, path: ReadonlyArray<PropertyKey>): number {
+  // A map key names the problem better than its value (e.g. an unknown platform).
+  const parent = path.length ? doc.getIn(path.slice(0, -1) as unknown[], true) : undefined;
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+    if (pair && isNode(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
