@@ -31,7 +31,7 @@ const ev = (idx: ConfigIndex, is: number[]): Evidence[] => is.map((i) => ({ line
 export function blocks(idx: ConfigIndex, path: string | string[]): number[] {
   const steps = Array.isArray(path) ? path : [path];
   let found = idx.find(rx(steps[0]!), true);
-  for (const step of steps.slice(1)) found = found.flatMap((i) => idx.within(i, rx(step)));
+  for (const step of steps.slice(1)) found = found.flatMap((i) => idx.hitsWithin(i, rx(step)));
   return found;
 }
 
@@ -53,13 +53,13 @@ export function evaluateClause(c: Clause, idx: ConfigIndex, input: EvalInput): D
   if (c.handshake) return handshakeClause(c, input, decided);
   if (c.block !== undefined) {
     let heads = blocks(idx, c.block);
-    if (c.where) heads = heads.filter((h) => idx.within(h, rx(c.where!)).length > 0);
+    if (c.where) heads = heads.filter((h) => idx.hitsWithin(h, rx(c.where!)).length > 0);
     if (c.none) return heads.length ? undefined : decided([]);
     const hits: number[] = [];
     for (const h of heads) {
-      if (c.missing !== undefined && !idx.within(h, rx(c.missing)).length) hits.push(h);
+      if (c.missing !== undefined && !idx.hitsWithin(h, rx(c.missing)).length) hits.push(h);
       if (c.has !== undefined) {
-        const inside = idx.within(h, rx(c.has));
+        const inside = idx.hitsWithin(h, rx(c.has));
         if (inside.length) hits.push(h, ...inside);
       }
     }
@@ -118,7 +118,7 @@ function xrefClause(c: Clause, idx: ConfigIndex, decided: (l: Evidence[]) => Dec
     }
     // Entries: the block's children (named ACL) or the matching lines themselves (numbered ACL).
     const entries = defs
-      .flatMap((d) => (idx.lines[d]!.end > d + 1 ? idx.within(d, /./) : [d]))
+      .flatMap((d) => (idx.lines[d]!.end > d + 1 ? Array.from({ length: idx.lines[d]!.end - d - 1 }, (_, k) => d + 1 + k) : [d]))
       .filter((e) => !/^(\d+ )?remark\b|^access-list \S+ remark\b/.test(idx.lines[e]!.text));
     if (c.target_has !== undefined) {
       const bad = entries.filter((e) => rx(c.target_has!).test(idx.lines[e]!.text));

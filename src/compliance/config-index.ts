@@ -4,6 +4,9 @@
  * match it. Every query result is memoised per regex: rules sharing a regex pay once.
  */
 import { flattenBraces } from './flatten-braces.js';
+import { regexHints } from './regex-hints.js';
+
+export { literalPrefix } from './regex-hints.js';
 
 export interface IndexedLine {
   /** Indentation and trailing blanks stripped. */
@@ -36,54 +39,83 @@ function routerosLines(text: string): Array<{ text: string; line: number; indent
   return out;
 }
 
-function indentedLines(text: string): Array<{ text: string; line: number; indent: number }> {
-  const out: Array<{ text: string; line: number; indent: number }> = [];
-  const raw = text.split('\n');
-  for (let i = 0; i < raw.length; i++) {
-    const l = raw[i]!;
-    const t = l.trim();
+function indentedLines(text: string): IndexedLine[] {
+  const out: IndexedLine[] = [];
+  let lineNo = 0;
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    lineNo++;
+    let a = at;
+    while (a < nl && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    let b = nl;
+    while (b > a && text.charCodeAt(b - 1) <= 32) b--;
     // Comments (`#` in set-style and Unix configs) are not configuration.
-    if (!t || t.startsWith('#')) continue;
-    out.push({ text: t, line: i + 1, indent: l.length - l.trimStart().length });
+    if (b > a && text.charCodeAt(a) !== 35) out.push({ text: text.slice(a, b), line: lineNo, indent: a - at, end: 0 });
+    at = nl + 1;
   }
   return out;
 }
 
 export class ConfigIndex {
   readonly lines: IndexedLine[];
+  /** Lines by first word, and by first two words (`ip http`): a prefix meets only its own lines. */
   private readonly byWord = new Map<string, number[]>();
-  private readonly memo = new Map<string, number[]>();
+  /** Built on first use per first word (most words are never queried with a two-word prefix). */
+  private readonly byTwo = new Map<string, Map<string, number[]>>();
+  /** Per regex object (rule regexes are compiled once, see clauses.ts `rx`): matches anywhere / at top level. */
+  private readonly memoAll = new Map<RegExp, number[]>();
+  private readonly memoTop = new Map<RegExp, number[]>();
 
   constructor(text: string, platform: string) {
-    const base =
+    const lines: IndexedLine[] =
       FLAT_BRACES.has(platform) && /\{\s*$/m.test(text)
-        ? flattenBraces(text).map((l) => ({ ...l, indent: 0 }))
+        ? flattenBraces(text).map((l) => ({ text: l.text, line: l.line, indent: 0, end: 0 }))
         : platform === 'mikrotik_routeros'
-          ? routerosLines(text)
+          ? routerosLines(text).map((l) => ({ text: l.text, line: l.line, indent: l.indent, end: 0 }))
           : indentedLines(text);
-    this.lines = base.map((l) => ({ ...l, end: 0 }));
-    // Subtree ends: a line's block runs until the next line indented no deeper.
     const open: number[] = [];
-    this.lines.forEach((l, i) => {
-      while (open.length && this.lines[open[open.length - 1]!]!.indent >= l.indent) this.lines[open.pop()!]!.end = i;
+    // Subtree ends: a line's block runs until the next line indented no deeper.
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      l.end = lines.length;
+      while (open.length && lines[open[open.length - 1]!]!.indent >= l.indent) lines[open.pop()!]!.end = i;
       open.push(i);
-      const word = l.text.split(' ', 1)[0]!;
-      const list = this.byWord.get(word);
-      if (list) list.push(i);
-      else this.byWord.set(word, [i]);
-    });
-    for (const i of open) this.lines[i]!.end = this.lines.length;
+      const sp = l.text.indexOf(' ');
+      push(this.byWord, sp < 0 ? l.text : l.text.slice(0, sp), i);
+    }
+    this.lines = lines;
   }
 
   /** Indices of lines matching `re` (optionally only top-level), in order. */
   find(re: RegExp, top = false): number[] {
-    const key = `${top ? 'T' : 'A'}/${re.source}/${re.flags}`;
-    let hit = this.memo.get(key);
+    const memo = top ? this.memoTop : this.memoAll;
+    let hit = memo.get(re);
     if (!hit) {
-      hit = this.candidates(re).filter((i) => (!top || this.lines[i]!.indent === 0) && re.test(this.lines[i]!.text));
-      this.memo.set(key, hit);
+      hit = [];
+      for (const i of this.candidates(re)) {
+        const l = this.lines[i]!;
+        if ((!top || l.indent === 0) && re.test(l.text)) hit.push(i);
+      }
+      memo.set(re, hit);
     }
     return hit;
+  }
+
+  /** Descendants of line `i` matching `re`, from the memoised matches (a binary search, no scan). */
+  hitsWithin(i: number, re: RegExp): number[] {
+    const hits = this.find(re);
+    const end = this.lines[i]!.end;
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    let stop = lo;
+    while (stop < hits.length && hits[stop]! < end) stop++;
+    return stop === lo ? EMPTY : hits.slice(lo, stop);
   }
 
   /** Descendant indices of line `i` matching `re`. */
@@ -95,54 +127,48 @@ export class ConfigIndex {
   }
 
   private candidates(re: RegExp): number[] {
-    const prefix = literalPrefix(re);
-    if (!prefix) return this.lines.map((_, i) => i);
-    const space = prefix.indexOf(' ');
-    if (space > 0) return (this.byWord.get(prefix.slice(0, space)) ?? []).filter((i) => this.lines[i]!.text.startsWith(prefix));
-    const out: number[] = [];
-    for (const [word, list] of this.byWord) if (word.startsWith(prefix)) out.push(...list);
-    return out.sort((a, b) => a - b);
-  }
-}
-
-const prefixes = new Map<string, string>();
-
-/** The literal text every match must start with (`^ip http server$` -> `ip http server`), or ''. */
-export function literalPrefix(re: RegExp): string {
-  const cached = prefixes.get(re.source + re.flags);
-  if (cached !== undefined) return cached;
-  let out = '';
-  const src = re.source;
-  if (src.startsWith('^') && !re.flags.includes('i') && !topLevelAlternation(src)) {
-    for (let i = 1; i < src.length; i++) {
-      let ch = src[i]!;
-      if (ch === '\\') {
-        const next = src[i + 1] ?? '';
-        if (!/[./\-:"#=]/.test(next)) break;
-        ch = next;
-        i++;
-      } else if ('^$.|?*+()[]{}'.includes(ch)) {
-        if ('?*{'.includes(ch)) out = out.slice(0, -1);
-        break;
-      }
-      out += ch;
+    const { prefixes, contains } = regexHints(re);
+    if (prefixes) {
+      if (prefixes.length === 1) return this.withPrefix(prefixes[0]!);
+      return [...new Set(prefixes.flatMap((p) => this.withPrefix(p)))].sort((a, b) => a - b);
     }
+    const out: number[] = [];
+    for (let i = 0; i < this.lines.length; i++) if (!contains || this.lines[i]!.text.includes(contains)) out.push(i);
+    return out;
   }
-  prefixes.set(re.source + re.flags, out);
-  return out;
+
+  private withPrefix(prefix: string): number[] {
+    const sp = prefix.indexOf(' ');
+    if (sp < 0) {
+      const out: number[] = [];
+      for (const [word, list] of this.byWord) if (word.startsWith(prefix)) out.push(...list);
+      return out.sort((a, b) => a - b);
+    }
+    const word = prefix.slice(0, sp);
+    const sp2 = prefix.indexOf(' ', sp + 1);
+    const pool = sp2 > 0 ? this.twoWords(word).get(prefix.slice(0, sp2)) : this.byWord.get(word);
+    return pool ? pool.filter((i) => this.lines[i]!.text.startsWith(prefix)) : EMPTY;
+  }
+
+  private twoWords(word: string): Map<string, number[]> {
+    let sub = this.byTwo.get(word);
+    if (!sub) {
+      sub = new Map();
+      for (const i of this.byWord.get(word) ?? EMPTY) {
+        const t = this.lines[i]!.text;
+        const sp2 = t.indexOf(' ', word.length + 1);
+        push(sub, sp2 < 0 ? t : t.slice(0, sp2), i);
+      }
+      this.byTwo.set(word, sub);
+    }
+    return sub;
+  }
 }
 
-function topLevelAlternation(src: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return true;
-  }
-  return false;
+const EMPTY: number[] = [];
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }

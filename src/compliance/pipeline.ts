@@ -36,7 +36,7 @@ export interface DeviceCompliance {
 
 /** Pure: every rule over one device's snapshot, waivers applied, scored. */
 export function evaluateDevice(ctx: ComplianceContext, device: Device, input: Omit<EvalInput, 'platform' | 'tags'>, now: Date): DeviceCompliance {
-  const raw = evaluateRules(ctx.rules, { ...input, platform: device.platform, tags: device.tags });
+  const raw = evaluateRules(ctx.rules, Object.assign({}, input, { platform: device.platform, tags: device.tags }));
   const results = applyWaivers(raw, device, ctx.waivers, now);
   return { results, score: score(results) };
 }
