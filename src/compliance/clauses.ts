@@ -102,6 +102,19 @@ function handshakeClause(c: Clause, input: EvalInput, decided: (l: Evidence[]) =
   return hit ? decided([{ line: 0, text: `handshake ${field}: ${shown}` }]) : undefined;
 }
 
+const targets = new WeakMap<Clause, Map<string, RegExp>>();
+/** The definition regex of the object `name` (compiled once per clause and name). */
+function targetRegex(c: Clause, name: string): RegExp {
+  let byName = targets.get(c);
+  if (!byName) targets.set(c, (byName = new Map()));
+  let re = byName.get(name);
+  if (!re) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    byName.set(name, (re = new RegExp((c.target ?? '').replaceAll('{1}', escaped))));
+  }
+  return re;
+}
+
 /** Objects referenced by name (ACL of an access-class...) and what their definitions hold. */
 function xrefClause(c: Clause, idx: ConfigIndex, decided: (l: Evidence[]) => Decision): Decision | undefined {
   const re = rx(c.xref!);
@@ -109,8 +122,7 @@ function xrefClause(c: Clause, idx: ConfigIndex, decided: (l: Evidence[]) => Dec
   for (const i of idx.find(re, c.top)) {
     const name = re.exec(idx.lines[i]!.text)?.slice(1).find((g) => g !== undefined);
     if (!name) continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const target = rx((c.target ?? '').replaceAll('{1}', escaped));
+    const target = targetRegex(c, name);
     const defs = idx.find(target, !c.target_anywhere);
     if (!defs.length) {
       if (c.target_missing) hits.push(i);

@@ -1,6 +1,8 @@
 /** Every rule of the built-in pack over its PASS and FAIL fixtures (test/compliance/rule-cases.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { evaluateRules } from '../../src/compliance/engine.js';
 import { loadPacks } from '../../src/compliance/pack-load.js';
 import { CASES, WARN_ONLY } from './rule-cases.js';
@@ -26,6 +28,15 @@ test('every rule has a PASS fixture and a FAIL fixture (WARN for WARN-only rules
     const verdicts = new Set(CASES.filter((k) => k.rule === r.id).map((k) => k.verdict));
     assert.ok(verdicts.has('PASS'), `${r.id}: no PASS fixture`);
     assert.ok(verdicts.has(WARN_ONLY.has(r.id) ? 'WARN' : 'FAIL'), `${r.id}: no ${WARN_ONLY.has(r.id) ? 'WARN' : 'FAIL'} fixture`);
+  }
+});
+
+test('docs/compliance.md lists every rule with its guidance items', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/compliance.md', import.meta.url)), 'utf8');
+  for (const r of pack.rules) {
+    const row = doc.split('\n').find((l) => l.includes(`\`${r.id}\``));
+    assert.ok(row, `${r.id} missing from docs/compliance.md`);
+    assert.ok(row.includes(r.guidance.join(', ')), `${r.id}: guidance ${r.guidance.join(', ')} not in its docs row`);
   }
 });
 
