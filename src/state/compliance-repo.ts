@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS compliance_verdicts (
   lines TEXT NOT NULL, waived INTEGER NOT NULL DEFAULT 0, evaluated_at TEXT NOT NULL,
   PRIMARY KEY (device, rule));
 CREATE TABLE IF NOT EXISTS compliance_scores (
-  device TEXT PRIMARY KEY, score INTEGER NOT NULL, commit_id TEXT, evaluated_at TEXT NOT NULL);
+  device TEXT PRIMARY KEY, score INTEGER NOT NULL, commit_id TEXT, evaluated_at TEXT NOT NULL, input_key TEXT);
 CREATE TABLE IF NOT EXISTS software_facts (
   id INTEGER PRIMARY KEY AUTOINCREMENT, device TEXT NOT NULL, seen_at TEXT NOT NULL,
   os_version TEXT, model TEXT, image TEXT);
@@ -53,17 +53,23 @@ export class ComplianceRepo {
   }
 
   /** Replaces the device's verdicts (rules no longer evaluated disappear) and its score, in one transaction. */
-  save(device: string, results: readonly RuleResult[], score: number, now: Date, commit?: string): void {
+  /** Key of the inputs last evaluated (see pipeline.ts): equal inputs cannot give other verdicts. */
+  inputKey(device: string): string | undefined {
+    const r = this.db.prepare('SELECT input_key FROM compliance_scores WHERE device = ?').get(device) as { input_key: string | null } | undefined;
+    return r?.input_key ?? undefined;
+  }
+
+  save(device: string, results: readonly RuleResult[], score: number, now: Date, commit?: string, inputKey?: string): void {
     const at = now.toISOString();
     const del = this.db.prepare('DELETE FROM compliance_verdicts WHERE device = ?');
     const ins = this.db.prepare('INSERT INTO compliance_verdicts (device, rule, verdict, severity, lines, waived, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const sc = this.db.prepare(
-      'INSERT INTO compliance_scores (device, score, commit_id, evaluated_at) VALUES (?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET score = excluded.score, commit_id = excluded.commit_id, evaluated_at = excluded.evaluated_at',
+      'INSERT INTO compliance_scores (device, score, commit_id, evaluated_at, input_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET score = excluded.score, commit_id = excluded.commit_id, evaluated_at = excluded.evaluated_at, input_key = excluded.input_key',
     );
     this.db.transaction(() => {
       del.run(device);
       for (const r of results) ins.run(device, r.rule, r.verdict, r.severity, JSON.stringify(r.lines.slice(0, MAX_LINES)), r.waiver ? 1 : 0, at);
-      sc.run(device, score, commit ?? null, at);
+      sc.run(device, score, commit ?? null, at, inputKey ?? null);
     })();
   }
 

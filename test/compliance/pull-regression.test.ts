@@ -34,7 +34,9 @@ test('a pull that adds ip http server raises compliance-regression naming http-s
 
     const first = await pullAndEvaluate();
     assert.deepEqual(first.alerts, [], 'first evaluation: nothing to compare with');
-    assert.equal(first.evaluation.results.find((r) => r.rule === 'http-server-disabled')!.verdict, 'PASS');
+    assert.equal(first.evaluation!.results.find((r) => r.rule === 'http-server-disabled')!.verdict, 'PASS');
+    const again = await pullAndEvaluate();
+    assert.equal(again.evaluation, undefined, 'an unchanged pull is not evaluated again');
 
     sim.removeConfigLines(/^no ip http server$/);
     sim.addConfigLines(['ip http server']);
@@ -45,8 +47,8 @@ test('a pull that adds ip http server raises compliance-regression naming http-s
     assert.deepEqual(alert.sections, ['http-server-disabled']);
     assert.equal(alert.severity, 'critical');
     assert.match(alert.detail!, /\d+: ip http server/);
-    assert.ok(second.evaluation.score < first.evaluation.score, 'score drops');
-    assert.equal(repo.scores().get('acc1')!.score, second.evaluation.score);
+    assert.ok(second.evaluation!.score < first.evaluation!.score, 'score drops');
+    assert.equal(repo.scores().get('acc1')!.score, second.evaluation!.score);
 
     const third = await pullAndEvaluate();
     assert.deepEqual(third.alerts, [], 'a standing failure alerts once');
