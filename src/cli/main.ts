@@ -18,6 +18,7 @@ import { registerWindows } from './commands/windows.js';
 import { registerExpect } from './commands/expect.js';
 import { registerToken } from './commands/token.js';
 import { registerAuditLog } from './commands/audit-log.js';
+import { registerAudit } from './commands/audit.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSim]) register(program);
   return program;
 }
 

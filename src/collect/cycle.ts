@@ -53,6 +53,8 @@ export interface CycleDeps {
   /** The state's device rows read before the cycle. */
   statusBefore: ReadonlyMap<string, DeviceStatusRow>;
   log?: Pick<Logger, 'warn' | 'error'>;
+  /** Sees each snapshot as it will be stored, before the text leaves memory (compliance). Must not throw. */
+  inspect?(device: Device, text: string, facts: Facts | undefined, handshake: Handshake | undefined): void;
   /** Extra commit trailers per device (e.g. `Change-Ticket:` of an active expectation). */
   trailersFor?(device: Device): Record<string, string> | undefined;
 }
@@ -82,7 +84,7 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
     const outcome = await pullDevice(device, cfg, pullDeps);
     const superseded = () => latestPull.get(`${archive.dir}\0${device.name}`) !== generation;
     pending.push(
-      toResult(outcome, committer, deps.trailersFor?.(device), superseded).then((result) => {
+      toResult(outcome, committer, deps.trailersFor?.(device), superseded, deps.inspect).then((result) => {
         deps.onResult?.(result);
         return result;
       }),
@@ -122,7 +124,13 @@ function startPull(store: string, device: string): number {
   return generation;
 }
 
-async function toResult(outcome: PullOutcome, committer: BatchCommitter, extraTrailers: Record<string, string> | undefined, superseded: () => boolean): Promise<DeviceResult> {
+async function toResult(
+  outcome: PullOutcome,
+  committer: BatchCommitter,
+  extraTrailers: Record<string, string> | undefined,
+  superseded: () => boolean,
+  inspect: CycleDeps['inspect'],
+): Promise<DeviceResult> {
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
   if (superseded()) return { ...base, result: 'superseded' };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
@@ -130,6 +138,7 @@ async function toResult(outcome: PullOutcome, committer: BatchCommitter, extraTr
   const trailers = { ...own, ...extraTrailers };
   if (extraTrailers?.['Changed-By'] && own['Changed-By'] && own['Changed-By'] !== extraTrailers['Changed-By']) trailers['Device-Changed-By'] = own['Changed-By'];
   const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: storableText(outcome.config), trailers };
+  inspect?.(outcome.device, snap.text, outcome.facts, outcome.handshake);
   let committed: CommitResult;
   try {
     committed = await committer.add(snap);

@@ -126,6 +126,24 @@ export const windowSchema = z.strictObject({
   authorize: z.enum(['all', 'non-critical']).default('non-critical'),
 });
 
+/** A compliance rule waived for a device, a group or a tag, with a reason and an expiry (YYYY-MM-DD, end of day UTC). */
+export const waiverSchema = z
+  .strictObject({
+    rule: z.string().min(1),
+    device: z.string().min(1).optional(),
+    group: z.string().min(1).optional(),
+    tag: z.string().min(1).optional(),
+    reason: z.string().min(3),
+    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expires must be a date YYYY-MM-DD'),
+  })
+  .refine((w) => [w.device, w.group, w.tag].filter(Boolean).length === 1, { message: 'a waiver names exactly one of device, group, tag' });
+
+export const complianceSchema = z.strictObject({
+  /** Folder of the user's own rule packs (*.yaml), in addition to the built-in ones. */
+  packs: z.string().min(1).optional(),
+  waivers: z.array(waiverSchema).default([]),
+});
+
 export const configSchema = z.strictObject({
   store: z.string().min(1).default('./store'),
   state: z.string().min(1).default('./driftwatch.db'),
@@ -184,6 +202,12 @@ export const configSchema = z.strictObject({
   devices: z.array(deviceSchema).default([]),
   alerts: z.array(channelSchema).default([]),
   windows: z.array(windowSchema).default([]),
+  /** Hardening rules evaluated on every pull (src/compliance). */
+  compliance: complianceSchema.default(() => complianceSchema.parse({})),
+  /** Optional data file of minimum/recommended versions and end-of-life models. */
+  software: z.strictObject({ versions_file: z.string().min(1).optional() }).optional(),
+  /** Image hash checks on their own schedule (never on every pull), against a known-good table. */
+  integrity: z.strictObject({ schedule: z.string().min(1), known_good: z.string().min(1) }).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -192,6 +216,8 @@ export type Timeouts = z.infer<typeof timeoutsSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
 export type { ChannelConfig, EmailChannelConfig, SlackChannelConfig, WebhookChannelConfig } from '../notify/channel-schemas.js';
 export type WindowConfig = z.infer<typeof windowSchema>;
+export type Waiver = z.infer<typeof waiverSchema>;
+export type ComplianceConfig = z.infer<typeof complianceSchema>;
 
 export type { Device } from '../inventory/device.js';
 import type { Device } from '../inventory/device.js';

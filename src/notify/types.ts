@@ -17,7 +17,10 @@ export type AlertKind =
   | 'pull-failing'
   | 'pull-recovered'
   | 'store-failing'
-  | 'state-rebuilt';
+  | 'state-rebuilt'
+
+  | 'compliance-regression'
+  | 'compliance-fixed';
 
 export type { Severity } from '../core/severity.js';
 import type { Severity } from '../core/severity.js';
@@ -96,4 +99,6 @@ export const KIND_TITLES: Record<AlertKind, string> = {
   'pull-recovered': 'Config pull recovered',
   'store-failing': 'Store refuses snapshots',
   'state-rebuilt': 'State file rebuilt from the store',
+  'compliance-regression': 'Hardening rule now fails',
+  'compliance-fixed': 'Hardening rule passes again',
 };

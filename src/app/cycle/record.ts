@@ -13,6 +13,8 @@ import type { DeviceStatusRow, DriftRow } from '../../store/state.js';
 import type { SyslogClaim } from '../../syslog/claim.js';
 import type { AppContext } from '../context.js';
 import type { AuthorizationContext } from '../../authorize/context.js';
+import type { Rule } from '../../compliance/types.js';
+import type { ComplianceFinding } from './compliance-probe.js';
 
 export interface DeviceRecord {
   device: Device;
@@ -51,6 +53,8 @@ export interface CycleContext extends AppContext {
   claims: ReadonlyMap<string, SyslogClaim>;
   /** Windows and expectations active at this cycle's start. */
   authorization: AuthorizationContext;
+  /** Compliance findings of this cycle's snapshots (absent when no pack could be loaded). */
+  compliance?: { findings: ReadonlyMap<string, ComplianceFinding>; rules: ReadonlyMap<string, Rule> };
   /** State writes that belong in the same transaction as the cycle's decisions (expectation use...). */
   inTransaction: Array<() => void>;
 }

@@ -14,6 +14,10 @@ import { withStateMutex } from '../writer-lock.js';
 import type { SyslogClaim } from '../../syslog/claim.js';
 import { authorizationContext, changeTicketsForCommit } from '../../authorize/context.js';
 import { expectationsRepo } from '../../state/expectations-repo.js';
+import { loadComplianceContext, type ComplianceContext } from '../../compliance/pipeline.js';
+import { complianceRepo } from '../../state/compliance-repo.js';
+import { complianceProbe } from './compliance-probe.js';
+import type { Config } from '../../config/schema.js';
 import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
 import { CYCLE_STEPS } from './steps.js';
 
@@ -48,7 +52,20 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   const hostKeyEvents: HostKeyEvent[] = [];
   const claims = opts.claims ?? new Map<string, SyslogClaim>();
   const authorization = authorizationContext(app.cfg, expectationsRepo(state), app.clock());
-  const ctx: CycleContext = { ...app, devices, signal: opts.signal, statusBefore, hostKeyEvents, systemAlerts, onResult: opts.onResult, claims, authorization, inTransaction: [] };
+  const probe = complianceFor(app);
+  const ctx: CycleContext = {
+    ...app,
+    devices,
+    signal: opts.signal,
+    statusBefore,
+    hostKeyEvents,
+    systemAlerts,
+    onResult: opts.onResult,
+    claims,
+    authorization,
+    inTransaction: [],
+    compliance: probe && { findings: probe.findings, rules: probe.rules },
+  };
   const results = await pullAndArchive(app.cfg, devices, {
     archive: app.archive,
     state,
@@ -57,6 +74,13 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
     signal: opts.signal,
     onResult: opts.onResult,
     statusBefore,
+    inspect: probe && ((d, text, facts, handshake) => {
+      try {
+        probe.inspect(d, text, facts, handshake);
+      } catch (err) {
+        log.error({ device: d.name, err: (err as Error).message, stack: (err as Error).stack }, 'bug: compliance evaluation failed');
+      }
+    }),
     trailersFor: (d) => ({ ...claimTrailers(claims.get(d.name)), ...ticketTrailer(changeTicketsForCommit(d, authorization, app.clock())) }),
     onHostKeyMismatch: (e) => {
       hostKeyEvents.push(e);
@@ -93,4 +117,21 @@ function claimTrailers(claim: SyslogClaim | undefined): Record<string, string> |
 /** `Change-Ticket:` for the expected changes active at pull time (several joined: one trailer key per commit). */
 function ticketTrailer(tickets: readonly string[]): Record<string, string> {
   return tickets.length ? { 'Change-Ticket': tickets.join(', ') } : {};
+}
+
+/** Packs are loaded once per config (a reload brings a new config object). */
+const contexts = new WeakMap<Config, ComplianceContext | null>();
+
+function complianceFor(app: AppContext) {
+  let ctx = contexts.get(app.cfg);
+  if (ctx === undefined) {
+    try {
+      ctx = loadComplianceContext(app.cfg);
+    } catch (err) {
+      app.log.error({ err: (err as Error).message }, 'compliance packs could not be loaded: no compliance verdicts this cycle');
+      ctx = null;
+    }
+    contexts.set(app.cfg, ctx);
+  }
+  return ctx ? { ...complianceProbe(ctx, complianceRepo(app.state), app.clock), rules: ctx.byId } : undefined;
 }

@@ -9,6 +9,7 @@ import { decide, evaluateDrift } from './steps/evaluate-drift.js';
 import { pullHealth } from './steps/pull-health.js';
 import { announcements } from './steps/announcements.js';
 import { authorize } from './steps/authorize.js';
+import { compliance } from './steps/compliance.js';
 
 export const CYCLE_STEPS: readonly CycleStep[] = [
   evaluateDrift, // latest commit vs baseline, compared where they differ
@@ -17,5 +18,6 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   announcements, // syslog claims and "changed without announcing it"
   driftAlerts, // what each decision raises
   pullHealth, // host keys, failing devices, store failures
+  compliance, // hardening verdicts: regressions alert even when the change was authorized
   applyDecisions, // git refs, then state + outbox in one transaction
 ];

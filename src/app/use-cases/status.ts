@@ -2,6 +2,7 @@
 import { snapshotPath } from '../../collect/snapshot-path.js';
 import type { Config } from '../../config/schema.js';
 import type { DriftRow, StateDb } from '../../store/state.js';
+import { complianceRepo } from '../../state/compliance-repo.js';
 
 export interface DeviceStatus {
   name: string;
@@ -17,6 +18,8 @@ export interface DeviceStatus {
   commit: string | null;
   consecutive_failures: number;
   facts: Record<string, unknown>;
+  /** Hardening score 0-100 of the latest evaluated snapshot (null before the first). */
+  compliance_score: number | null;
   /** Open unauthorized drift, if any. */
   drift: { id: number; severity: string; added: number; removed: number; since: string } | null;
 }
@@ -24,6 +27,7 @@ export interface DeviceStatus {
 export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStatus[] {
   const rows = new Map(app.state.deviceStatus().map((r) => [r.name, r]));
   const open = new Map(app.state.listOpenDrift().map((d) => [d.device, d]));
+  const scores = complianceRepo(app.state).scores();
   return app.cfg.devices.map((d) => {
     const r = rows.get(d.name);
     return {
@@ -40,6 +44,7 @@ export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStat
       commit: r?.last_commit ?? null,
       consecutive_failures: r?.consecutive_failures ?? 0,
       facts: r?.facts ?? {},
+      compliance_score: scores.get(d.name)?.score ?? null,
       drift: driftSummary(open.get(d.name)),
     };
   });

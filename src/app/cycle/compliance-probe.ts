@@ -1,0 +1,38 @@
+/**
+ * Compliance on every pull, evaluated while the snapshot text is still in memory (the cycle does
+ * not keep every config), stored and alerted by the `compliance` step with the cycle's other
+ * decisions in one transaction. An unchanged input (same text, facts, handshake, packs, waivers,
+ * day) skips the evaluation: a hash instead of 39 rules.
+ */
+import type { Device } from '../../config/schema.js';
+import { complianceTransitions } from '../../compliance/transitions.js';
+import { evaluateDevice, inputKey, type ComplianceContext, type DeviceCompliance } from '../../compliance/pipeline.js';
+import type { Facts } from '../../drivers/types.js';
+import type { ComplianceRepo } from '../../state/compliance-repo.js';
+import type { Handshake } from '../../transport/handshake.js';
+
+export interface ComplianceFinding {
+  evaluation: DeviceCompliance;
+  key: string;
+  regressions: ReturnType<typeof complianceTransitions>['regressions'];
+  fixes: ReturnType<typeof complianceTransitions>['fixes'];
+}
+
+export function complianceProbe(ctx: ComplianceContext, repo: ComplianceRepo, now: () => Date) {
+  const findings = new Map<string, ComplianceFinding>();
+  return {
+    findings,
+    inspect(device: Device, text: string, facts: Facts | undefined, handshake: Handshake | undefined): void {
+      const at = now();
+      const input = {
+        config: text,
+        facts: facts as Record<string, unknown> | undefined,
+        handshake: handshake && { hostKeyType: handshake.hostKeyType, hostKeyBits: handshake.hostKeyBits, kex: [handshake.kex] },
+      };
+      const key = inputKey(ctx, device, input, at);
+      if (repo.inputKey(device.name) === key) return;
+      const evaluation = evaluateDevice(ctx, device, input, at);
+      findings.set(device.name, { evaluation, key, ...complianceTransitions(repo.previousVerdicts(device.name), evaluation.results) });
+    },
+  };
+}
