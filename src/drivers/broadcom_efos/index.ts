@@ -9,6 +9,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver } from '../types.js';
 import { FASTPATH_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `(Switch)>`, `(Switch) #`, `(Switch) (Config)#`, `(Switch) (Interface 0/1)#`
 const PROMPT = /^\r*\([\w.@ +-]+\) ?(?:\([\w ./-]+\) ?)?[#>] ?$/;
@@ -58,7 +59,7 @@ export const broadcomEfos: Driver = {
       },
     };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: FASTPATH_DRIFT,

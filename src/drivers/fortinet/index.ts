@@ -13,6 +13,7 @@ import type { Driver, Facts } from '../types.js';
 import { FORTIOS_DRIFT } from './drift.js';
 import { maskFortios } from './masks.js';
 import { scanFortiStructure } from './structure.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const STATUS = 'get system status';
 const CONFIG = 'show | grep .';
@@ -100,7 +101,7 @@ export const fortinet: Driver = {
     const status = dropLines(commandBody(outputs[STATUS], STATUS, PROMPT), VOLATILE);
     return { config, facts: facts(status, config) };
   },
-  maskSecrets: maskFortios,
+  maskSecrets: secretMasker(maskFortios),
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: FORTIOS_DRIFT,

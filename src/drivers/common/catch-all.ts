@@ -1,0 +1,143 @@
+/**
+ * The fail-safe under every driver's own rules: any token that follows a secret-bearing keyword is
+ * masked, on every platform, with an explicit list of the places those keywords do not introduce a
+ * secret (tested in test/secrets/catch-all.test.ts). Runs after the vendor rules, so it only ever
+ * adds masks: over-masking costs a little readability, under-masking leaks a secret.
+ *
+ * Hot path: one regex test per line (PREFILTER); only the few lines that mention a keyword are
+ * tokenized.
+ */
+import { isPlaceholder } from '../../secrets/placeholders.js';
+import { MASK } from './text.js';
+
+/** Keywords after which (past type digits and algorithm names) the next token is a secret. */
+const KEYWORDS = new Set([
+  'password', 'passwd', 'secret', 'key', 'key-string', 'set-key', 'psk', 'wpa-psk', 'wpa2-psk', 'pre-shared-key',
+  'preshared-key', 'pre-shared-secret', 'community', 'passphrase', 'authentication-key', 'auth-key', 'auth-password',
+  'priv-password', 'privacy-password', 'authentication-password', 'privacy-key', 'message-digest-key', 'md5-key',
+  'shared-secret', 'shared-key', 'secret-key', 'private-key', 'token', 'api-key', 'apikey', 'encrypted-password',
+  'server-key', 'psksecret', 'localkey', 'remotekey', 'ppk-secret', 'bind-password', 'bindpw', 'mgmt-password',
+  'enable-password', 'radius-secret', 'tacacs-key', 'hash-password', 'plain-text-password', 'digest-secret',
+]);
+
+/** SNMPv3 `auth sha KEY priv aes 128 KEY`, HSRP/VRRP `authentication text KEY`: keywords only before these. */
+const NEEDS_NEXT: Record<string, RegExp> = {
+  auth: /^(?:md5|sha\S*|hmac-\S+)$/i,
+  priv: /^(?:des\S*|3des|aes\S*)$/i,
+  authentication: /^(?:text|plain-text|simple)$/i,
+};
+
+/** Between keyword and secret: encryption type digits, algorithm and encoding words. */
+const MODIFIER = /^(?:\d{1,2}|encrypted|unencrypted|hidden|clear|cleartext|plain|plaintext|plain-text|ascii|ascii-text|hex|hexadecimal|md5|sha|sha1|sha-1|sha-?256|sha-?384|sha-?512|hmac-\S+|aes\S*|des|3des|text|simple|local|remote|level|key-string|sha512|cipher|hash|0x)$/i;
+
+/** A candidate that is one of these is a keyword's argument, not a secret: leave the line alone there. */
+const NOT_A_SECRET = /^(?:chain|generate|zeroize|import|export|storage|pubkey-chain|config-key|encryption|address|hostname|required|none|default|\{|\[|\(|=|-|\||min-length|policy|length|lifetime|timeout|retransmit|mode|authentication|encrypt|decrypt|server|group|view|context|sha|md5|hash|format|ring|exchange|auth|priv|key-id|keyid|type|ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+)$/i;
+
+/** Keyword in a context where it names no secret (previous token). */
+const NOT_AFTER = new Set(['crypto', 'tunnel', 'no-auth', 'match', 'show', 'ssh', 'ip-ssh', 'hotkey', 'trusted', 'dh', 'rsa']);
+
+/** BGP/route-map communities are routing data, not SNMP secrets. */
+const ROUTING_COMMUNITY = /^(?:\d+:\d+|no-export|no-advertise|internet|local-as|none|additive|gshut|large|extended|\d+)$/i;
+
+/** Whole lines where a keyword is no secret (`key 1` as a key-chain id, `password encryption aes`). */
+const NOT_SECRET_LINES = [/^\s*key \d+\s*$/, /^\s*(?:no )?password encryption aes\b/, /\bcommunity \S+ members\b/, /^\s*(?:set|match) community\b/, /\bpublic-keys? \S+ key\b/];
+
+export const PREFILTER = /pass|secret|key|psk|communit|token|auth|priv|phrase|bindpw/i;
+
+// Placeholders with a blank (`<secret hidden>`) are one token, so a second pass sees them as masked.
+const TOKEN = /<secret hidden>|<configuration removed>|<secret removed>|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\S+/g;
+const KEY_VALUE = /(^|\s)([\w.-]*(?:password|passwd|secret|key|psk|passphrase|community|token))=("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)/gi;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The vendor rule already masked this keyword's value: a placeholder within the next few tokens
+ * (after words like `ciphertext`, `role`, `read`, `256`), before any other keyword.
+ */
+function maskedSoon(tokens: { text: string }[], i: number, bare: (i: number) => string): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 7); j++) {
+    if (isPlaceholder(tokens[j]!.text.replace(/[;,]$/, ''))) return true;
+    if (KEYWORDS.has(bare(j))) return false;
+  }
+  return false;
+}
+
+function secretSpans(line: string, out: Span[]): void {
+  const tokens = [...line.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const bare = (i: number) => tokens[i]?.text.replace(/[;,]$/, '').toLowerCase() ?? '';
+  for (let i = 0; i < tokens.length; i++) {
+    const word = bare(i);
+    const needs = NEEDS_NEXT[word];
+    if (!KEYWORDS.has(word) && !(needs && needs.test(bare(i + 1)))) continue;
+    if (i > 0 && NOT_AFTER.has(bare(i - 1))) continue;
+    if (maskedSoon(tokens, i, bare)) continue;
+    let j = i + 1;
+    let lastNumber = -1;
+    while (j < tokens.length && MODIFIER.test(bare(j)) && !isPlaceholder(tokens[j]!.text)) {
+      if (/^\d+$/.test(bare(j))) lastNumber = j;
+      j++;
+    }
+    // `password 1234`: a number alone after the keyword is the secret itself (but `key 1` is an id).
+    if (j >= tokens.length) {
+      if (lastNumber === -1 || word === 'key' || word === 'authentication-key') continue;
+      j = lastNumber;
+    }
+    const t = tokens[j]!;
+    const core = t.text.replace(/[;,]$/, '');
+    if (isPlaceholder(core) || isPlaceholder(t.text) || NOT_A_SECRET.test(core) || KEYWORDS.has(core.toLowerCase())) continue;
+    if (word === 'community' && ROUTING_COMMUNITY.test(core)) continue;
+    out.push({ start: t.start, end: t.start + core.length });
+    i = j;
+  }
+}
+
+/** The catch-all over one line; `mask` is the constant written (the caller turns it into fingerprints). */
+export function catchAllLine(line: string, mask: string = MASK): string {
+  if (!PREFILTER.test(line) || NOT_SECRET_LINES.some((r) => r.test(line))) return line;
+  const spans: Span[] = [];
+  for (const m of line.matchAll(KEY_VALUE)) {
+    const value = m[3]!;
+    if (value === '""' || isPlaceholder(value) || /^public/i.test(m[2]!)) continue;
+    const start = m.index + m[1]!.length + m[2]!.length + 1;
+    spans.push({ start, end: start + value.length });
+  }
+  if (!spans.length) secretSpans(line, spans);
+  if (!spans.length) return line;
+  spans.sort((a, b) => b.start - a.start);
+  let out = line;
+  for (const s of spans) out = out.slice(0, s.start) + mask + out.slice(s.end);
+  return out;
+}
+
+const PEM_PRIVATE = /^(\s*)-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|ENCRYPTED PRIVATE KEY)-----/;
+
+/** The whole text: PEM private-key bodies (public certificates stay), then every line. */
+export function catchAll(text: string, mask: string = MASK): string {
+  const lines = text.split('\n');
+  let changed = false;
+  let inPem = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inPem) {
+      if (/-----END [A-Z0-9 ]*PRIVATE KEY-----/.test(line)) inPem = false;
+      else if (line.trim() !== mask && !isPlaceholder(line.trim())) {
+        lines[i] = (/^\s*/.exec(line)?.[0] ?? '') + mask;
+        changed = true;
+      }
+      continue;
+    }
+    if (line.includes('-----BEGIN') && PEM_PRIVATE.test(line)) {
+      inPem = true;
+      continue;
+    }
+    const masked = catchAllLine(line, mask);
+    if (masked !== line) {
+      lines[i] = masked;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
