@@ -42,7 +42,8 @@ const ROUTING_COMMUNITY = /^(?:\d+:\d+|no-export|no-advertise|internet|local-as|
 /** Whole lines where a keyword is no secret (`key 1` as a key-chain id, `password encryption aes`). */
 const NOT_SECRET_LINES = [/^\s*key \d+\s*$/, /^\s*(?:no )?password encryption aes\b/, /\bcommunity \S+ members\b/, /^\s*(?:set|match) community\b/, /\bpublic-keys? \S+ key\b/];
 
-export const PREFILTER = /pass|secret|key|psk|communit|token|auth|priv|phrase|bindpw/i;
+/** Lines without one of these skip the catch-all (most lines: one test each). `auth `/`priv ` are SNMPv3 and HSRP forms. */
+export const PREFILTER = /pass|secret|key|psk|communit|token|phrase|bindpw|\bauth |\bpriv |authentication (?:text|plain|simple)/i;
 
 // Placeholders with a blank (`<secret hidden>`) are one token, so a second pass sees them as masked.
 const TOKEN = /<secret hidden>|<configuration removed>|<secret removed>|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\S+/g;
@@ -66,7 +67,9 @@ function maskedSoon(tokens: { text: string }[], i: number, bare: (i: number) => 
 }
 
 function secretSpans(line: string, out: Span[]): void {
-  const tokens = [...line.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const tokens: { text: string; start: number }[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(line); m; m = TOKEN.exec(line)) tokens.push({ text: m[0], start: m.index });
   const bare = (i: number) => tokens[i]?.text.replace(/[;,]$/, '').toLowerCase() ?? '';
   for (let i = 0; i < tokens.length; i++) {
     const word = bare(i);
@@ -98,7 +101,8 @@ function secretSpans(line: string, out: Span[]): void {
 export function catchAllLine(line: string, mask: string = MASK): string {
   if (!PREFILTER.test(line) || NOT_SECRET_LINES.some((r) => r.test(line))) return line;
   const spans: Span[] = [];
-  for (const m of line.matchAll(KEY_VALUE)) {
+  // `name=value` (RouterOS, INI files); the `=` test keeps the regex off the usual line.
+  for (const m of line.includes('=') ? line.matchAll(KEY_VALUE) : []) {
     const value = m[3]!;
     if (value === '""' || isPlaceholder(value) || /^public/i.test(m[2]!)) continue;
     const start = m.index + m[1]!.length + m[2]!.length + 1;
@@ -113,31 +117,46 @@ export function catchAllLine(line: string, mask: string = MASK): string {
 }
 
 const PEM_PRIVATE = /^(\s*)-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|ENCRYPTED PRIVATE KEY)-----/;
+const PREFILTER_G = new RegExp(PREFILTER.source, 'gi');
 
-/** The whole text: PEM private-key bodies (public certificates stay), then every line. */
-export function catchAll(text: string, mask: string = MASK): string {
+/** PEM private-key bodies, one mask per line (public certificates stay). */
+function maskPemPrivateKeys(text: string, mask: string): string {
   const lines = text.split('\n');
-  let changed = false;
   let inPem = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (inPem) {
-      if (/-----END [A-Z0-9 ]*PRIVATE KEY-----/.test(line)) inPem = false;
-      else if (line.trim() !== mask && !isPlaceholder(line.trim())) {
-        lines[i] = (/^\s*/.exec(line)?.[0] ?? '') + mask;
-        changed = true;
-      }
+    if (!inPem) {
+      inPem = line.includes('-----BEGIN') && PEM_PRIVATE.test(line);
       continue;
     }
-    if (line.includes('-----BEGIN') && PEM_PRIVATE.test(line)) {
-      inPem = true;
-      continue;
-    }
+    if (/-----END [A-Z0-9 ]*PRIVATE KEY-----/.test(line)) inPem = false;
+    else if (!isPlaceholder(line.trim())) lines[i] = (/^\s*/.exec(line)?.[0] ?? '') + mask;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The whole text: PEM private keys, then every line that mentions a keyword. One regex scan of
+ * the text finds those lines (no split and join of a 1,000-line config for its ten secret lines).
+ */
+export function catchAll(text: string, mask: string = MASK): string {
+  const src = text.includes('PRIVATE KEY-----') ? maskPemPrivateKeys(text, mask) : text;
+  const out: string[] = [];
+  let copied = 0;
+  PREFILTER_G.lastIndex = 0;
+  for (let m = PREFILTER_G.exec(src); m; m = PREFILTER_G.exec(src)) {
+    const start = src.lastIndexOf('\n', m.index) + 1;
+    const nl = src.indexOf('\n', m.index);
+    const end = nl === -1 ? src.length : nl;
+    const line = src.slice(start, end);
     const masked = catchAllLine(line, mask);
     if (masked !== line) {
-      lines[i] = masked;
-      changed = true;
+      out.push(src.slice(copied, start), masked);
+      copied = end;
     }
+    PREFILTER_G.lastIndex = end;
   }
-  return changed ? lines.join('\n') : text;
+  if (!out.length) return src;
+  out.push(src.slice(copied));
+  return out.join('');
 }

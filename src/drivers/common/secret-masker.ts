@@ -9,26 +9,42 @@
  * stay simple (no callbacks in 25 drivers' regexes), and the mask text is the only contract.
  * Fail-safe: if the alignment ever fails, the constant-masked text is returned (never a secret).
  */
-import { isPlaceholder } from '../../secrets/placeholders.js';
+import { CONSTANT_MASKS, isPlaceholder } from '../../secrets/placeholders.js';
 import type { SecretMask } from '../types.js';
 import { catchAll } from './catch-all.js';
 
-/** Every constant mask a driver rule or the catch-all writes. */
-const CONSTANT = /<masked>|<secret hidden>|<configuration removed>|<secret removed>|<removed>|<hidden>/g;
+interface Mark {
+  index: number;
+  length: number;
+}
+
+/** Every constant mask in `text`: an indexOf('<') walk (configs hold few `<`) instead of a regex scan. */
+function constantMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const mask = CONSTANT_MASKS.find((m) => text.startsWith(m, at));
+    if (mask) {
+      marks.push({ index: at, length: mask.length });
+      at += mask.length - 1;
+    }
+  }
+  return marks;
+}
 
 /** `masked` with each constant mask replaced by `mask(token)`; undefined when the texts do not align. */
 export function realign(original: string, masked: string, mask: SecretMask): string | undefined {
-  const marks = [...masked.matchAll(CONSTANT)];
+  const marks = constantMarks(masked);
   const out: string[] = [];
   let o = 0; // position in original
   let m = 0; // position in masked
   for (let k = 0; k < marks.length; k++) {
     const mark = marks[k]!;
     const literal = masked.slice(m, mark.index);
-    if (!original.startsWith(literal, o)) return undefined;
+    // slice + === rather than startsWith(literal, o): V8 compares long slices with memcmp, startsWith char by char.
+    if (original.slice(o, o + literal.length) !== literal) return undefined;
     out.push(literal);
     o += literal.length;
-    m = mark.index + mark[0].length;
+    m = mark.index + mark.length;
     const nextAt = k + 1 < marks.length ? marks[k + 1]!.index : masked.length;
     // The secret ends where the next literal begins; an empty literal (mask at the very end, or two
     // masks in a row) is bounded by the end of the line.
@@ -36,7 +52,7 @@ export function realign(original: string, masked: string, mask: SecretMask): str
     let end: number;
     if (next === '' && nextAt === masked.length) end = original.length;
     else if (next === '') end = lineEnd(original, o);
-    else end = original.indexOf(next, o + 1);
+    else end = original.indexOf(needle(next), o + 1); // the full literal is checked on the next round
     if (end === -1 || end < o) return undefined;
     const token = original.slice(o, end);
     out.push(isPlaceholder(token) ? token : mask(token));
@@ -46,6 +62,12 @@ export function realign(original: string, masked: string, mask: SecretMask): str
   if (original.slice(o) !== rest) return undefined;
   out.push(rest);
   return out.join('');
+}
+
+/** The start of a literal, up to its first line break past the first character: specific enough, and short. */
+function needle(literal: string): string {
+  const nl = literal.indexOf('\n', 1);
+  return literal.slice(0, Math.min(nl === -1 ? literal.length : nl + 1, 200));
 }
 
 function lineEnd(text: string, from: number): number {
