@@ -7,6 +7,8 @@ import { PullError, asPullError } from '../core/errors.js';
 import type { Config, Device } from '../config/schema.js';
 import type { ChangeAttribution, Facts } from '../drivers/types.js';
 import { getDriver } from '../drivers/registry.js';
+import type { SecretMask } from '../drivers/types.js';
+import { secretMaskFor } from '../secrets/wiring.js';
 import { collectOutputs } from '../transport/session.js';
 import type { HostKeyCheck } from '../transport/host-key.js';
 import type { SshTarget } from '../transport/types.js';
@@ -26,6 +28,8 @@ export interface PullDeps {
   signal?: AbortSignal;
   /** Whether this pull should also collect facts (first pull, or facts gone stale). */
   wantFacts(device: Device): boolean;
+  /** Keyed fingerprints for this device (src/secrets/wiring.ts); default: loaded from `fingerprint_key_file`. */
+  secretMask?(device: Device): SecretMask | undefined;
 }
 
 function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credentialsName'>): SshTarget {
@@ -50,7 +54,7 @@ function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credenti
   };
 }
 
-export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 'mask_secrets'>, deps: PullDeps): Promise<PullOutcome> {
+export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 'mask_secrets' | 'file' | 'state' | 'store' | 'fingerprint_key_file'>, deps: PullDeps): Promise<PullOutcome> {
   const startedAt = deps.now();
   const started = performance.now();
   const deadline = AbortSignal.timeout(cfg.timeouts.pull * 1000);
@@ -77,7 +81,8 @@ export async function pullDevice(device: Device, cfg: Pick<Config, 'timeouts' | 
       commands,
     );
     const parsed = driver.parse(outputs);
-    const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
+    const mask = cfg.mask_secrets === 'fingerprint' ? (deps.secretMask ?? ((d: Device) => secretMaskFor(cfg, d)))(device) : undefined;
+    const config = cfg.mask_secrets === false ? parsed.config : driver.maskSecrets(parsed.config, mask);
     // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
     // so copy them out or every device's full output stays in memory until the cycle ends.
     const facts = withFacts ? (JSON.parse(JSON.stringify(parsed.facts)) as Facts) : undefined;

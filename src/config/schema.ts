@@ -125,8 +125,16 @@ export const configSchema = z.strictObject({
     }, 'shard i/n needs 0 <= i < n')
     .optional(),
   timeouts: timeoutsSchema.default(() => timeoutsSchema.parse({})),
-  /** Mask passwords, keys and communities before anything is stored or sent. */
-  mask_secrets: z.boolean().default(true),
+  /**
+   * Secrets before anything is stored or sent: `fingerprint` (keyed `<secret:xxxxxxxxxx>`, a changed
+   * secret is drift), `constant` (`<masked>`), `false` (clear text). `true` means `fingerprint`.
+   */
+  mask_secrets: z
+    .union([z.enum(['fingerprint', 'constant']), z.boolean()])
+    .default('fingerprint')
+    .transform((v): 'fingerprint' | 'constant' | false => (v === true ? 'fingerprint' : v)),
+  /** The fingerprint key (32 bytes, 0600); default `fingerprint.key` beside the state file. */
+  fingerprint_key_file: z.string().min(1).optional(),
   /** Consecutive failed pulls before a device-failing alert. */
   failure_alert_after: z.number().int().min(1).default(3),
   /** Days of pull history and delivered alerts the state file keeps (the store keeps all history). */

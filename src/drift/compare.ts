@@ -19,8 +19,11 @@ export interface DriftResult {
   sections: string[];
   /** Unified diff (git style), each hunk header carrying its section label. Empty when not drifted. */
   diff: string;
-  /** Changed lines whose only difference is a fingerprint: "secret changed" (the current line; it holds no value). */
-  secretChanges: SecretChange[];
+  /**
+   * Changed lines whose only difference is a fingerprint: "secret changed" (the current line; it
+   * holds no value). Absent when there are none.
+   */
+  secretChanges?: SecretChange[];
 }
 
 export interface SecretChange {
@@ -41,7 +44,7 @@ export interface CompareOptions {
 export function compareConfigs(baseline: string, current: string, opts: CompareOptions): DriftResult {
   const before = withoutIgnored(alignPlaceholders(baseline, current, opts.secrets), opts.ignore);
   const after = withoutIgnored(current, opts.ignore);
-  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'warning', sections: [], diff: '', secretChanges: [] };
+  if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'warning', sections: [], diff: '' };
 
   const path = opts.path ?? 'config';
   const afterLines = after.split('\n');
@@ -90,6 +93,6 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
     severity: severityOf(changed, [...sections], opts.knowledge),
     sections: [...sections],
     diff: out.join('\n') + '\n',
-    secretChanges,
+    ...(secretChanges.length ? { secretChanges } : {}),
   };
 }
