@@ -24,6 +24,8 @@ export const INSTANT_MASK = '<secret removed>';
 const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmp-server community/, INSTANT_MASK),
   maskAfter(/^\s*snmp-server host \S+ version (?:1|2c)/, INSTANT_MASK),
+  // snmp-server user NAME AUTH-PROTO AUTH-PASS PRIV-PROTO PRIV-PASS: the auth password first (see maskAfter's skip)
+  maskAfter(/^\s*snmp-server user \S+ \S+/, INSTANT_MASK),
   maskAfter(/^\s*snmp-server user \S+ \S+ \S+ \S+ \S+/, INSTANT_MASK),
   maskAfter(/^\s*hash-mgmt-user \S+ password hash/, INSTANT_MASK),
   maskAfter(/^\s*mgmt-user \S+/, INSTANT_MASK),

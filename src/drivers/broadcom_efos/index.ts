@@ -25,7 +25,7 @@ const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmptrap/),
   maskAfter(/^\s*snmp-server user \S+ .*?auth-\S+/),
   maskAfter(/^\s*snmp-server user \S+ .*?priv-\S+/),
-  maskAfter(/^\s*(?:radius-server|tacacs-server)(?: .*?)? key(?: \d+)?/),
+  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: (?:auth|acct) \S+)?(?: \d+| encrypted)?/),
   maskAfter(/^\s*ip ospf authentication (?:simple|encrypt)/),
   maskAfter(/^\s*(?:key|authentication-key|message-digest-key \d+ md5)(?: \d+)?/),
   maskAfter(/^\s*neighbor \S+ password/),

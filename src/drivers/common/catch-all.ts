@@ -18,7 +18,17 @@ const KEYWORDS = new Set([
   'shared-secret', 'shared-key', 'secret-key', 'private-key', 'token', 'api-key', 'apikey', 'encrypted-password',
   'server-key', 'psksecret', 'localkey', 'remotekey', 'ppk-secret', 'bind-password', 'bindpw', 'mgmt-password',
   'enable-password', 'radius-secret', 'tacacs-key', 'hash-password', 'plain-text-password', 'digest-secret',
+  'area-password', 'domain-password', 'password-encrypt', 'spi', 'privacy-passphrase', 'phash', 'rocommunity',
+  'rwcommunity', 'rocommunity6', 'rwcommunity6', 'trapcommunity', 'passwd', 'authpwd', 'privpwd', 'ipsec-psk',
 ]);
+
+/** `lsp-password`, `admin-passwd`, `wpa-passphrase`, `radius_secret`...: compound names of secrets. */
+const KEYWORD_SUFFIX = /[-_](?:password|passwd|secret|psk|passphrase|pwd)$/;
+
+/** FASTPATH / NETGEAR SNMPv3: `auth-sha KEY priv-aes128 KEY`. */
+const ALGORITHM_KEYWORD = /^(?:auth-(?:md5|sha\S*)|priv-(?:des\S*|3des|aes\S*))$/;
+
+const isKeyword = (word: string) => KEYWORDS.has(word) || (KEYWORD_SUFFIX.test(word) && !word.startsWith('no-')) || ALGORITHM_KEYWORD.test(word);
 
 /** SNMPv3 `auth sha KEY priv aes 128 KEY`, HSRP/VRRP `authentication text KEY`: keywords only before these. */
 const NEEDS_NEXT: Record<string, RegExp> = {
@@ -28,10 +38,10 @@ const NEEDS_NEXT: Record<string, RegExp> = {
 };
 
 /** Between keyword and secret: encryption type digits, algorithm and encoding words. */
-const MODIFIER = /^(?:\d{1,2}|encrypted|unencrypted|hidden|clear|cleartext|plain|plaintext|plain-text|ascii|ascii-text|hex|hexadecimal|md5|sha|sha1|sha-1|sha-?256|sha-?384|sha-?512|hmac-\S+|aes\S*|des|3des|text|simple|local|remote|level|key-string|sha512|cipher|hash|0x)$/i;
+const MODIFIER = /^(?:\d+|encrypted|unencrypted|hidden|clear|cleartext|plain|plaintext|plain-text|ascii|ascii-text|hex|hexadecimal|md5|sha|sha1|sha-1|sha-?256|sha-?384|sha-?512|hmac-\S+|aes\S*|des|3des|text|simple|local|remote|level|key-string|sha512|cipher|hash|0x|esp|ah|null|type|value|auth|acct|=|:|\d+\.\d+\.\d+\.\d+)$/i;
 
 /** A candidate that is one of these is a keyword's argument, not a secret: leave the line alone there. */
-const NOT_A_SECRET = /^(?:chain|generate|zeroize|import|export|storage|pubkey-chain|config-key|encryption|address|hostname|required|none|default|\{|\[|\(|=|-|\||min-length|policy|length|lifetime|timeout|retransmit|mode|authentication|encrypt|decrypt|server|group|view|context|sha|md5|hash|format|ring|exchange|auth|priv|key-id|keyid|type|ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+)$/i;
+const NOT_A_SECRET = /^(?:chain|generate|zeroize|import|export|storage|pubkey-chain|config-key|encryption|address|hostname|required|none|default|\{|\[|\(|-|\||min-length|policy|length|lifetime|timeout|retransmit|mode|authentication|encrypt|decrypt|server|group|view|context|sha|md5|hash|format|ring|exchange|priv|key-id|keyid|add|set|edit|print|remove|find|ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+)$/i;
 
 /** Keyword in a context where it names no secret (previous token). */
 const NOT_AFTER = new Set(['crypto', 'tunnel', 'no-auth', 'match', 'show', 'ssh', 'ip-ssh', 'hotkey', 'trusted', 'dh', 'rsa']);
@@ -43,11 +53,23 @@ const ROUTING_COMMUNITY = /^(?:\d+:\d+|no-export|no-advertise|internet|local-as|
 const NOT_SECRET_LINES = [/^\s*key \d+\s*$/, /^\s*(?:no )?password encryption aes\b/, /\bcommunity \S+ members\b/, /^\s*(?:set|match) community\b/, /\bpublic-keys? \S+ key\b/];
 
 /** Lines without one of these skip the catch-all (most lines: one test each). `auth `/`priv ` are SNMPv3 and HSRP forms. */
-export const PREFILTER = /pass|secret|key|psk|communit|token|phrase|bindpw|\bauth |\bpriv |authentication (?:text|plain|simple)/i;
+export const PREFILTER = /pass|secret|key|psk|communit|token|phrase|bindpw|phash|pwd|createUser|auth-|priv-|\bauth |\bpriv |\bspi |authentication (?:text|plain|simple)|:\/\//i;
 
 // Placeholders with a blank (`<secret hidden>`) are one token, so a second pass sees them as masked.
 const TOKEN = /<secret hidden>|<configuration removed>|<secret removed>|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\S+/g;
 const KEY_VALUE = /(^|\s)([\w.-]*(?:password|passwd|secret|key|psk|passphrase|community|token))=("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)/gi;
+
+/** Forms whose secrets are positional rather than after a keyword; every capture group is a secret. */
+const LINE_RULES = [
+  // net-snmp: createUser NAME SHA "auth pass" AES "priv pass"
+  /^\s*createUser\s+\S+\s+(?:MD5|SHA\S*)\s+("[^"]*"|\S+)(?:\s+(?:DES|AES\S*)\s+("[^"]*"|\S+))?/d,
+  // RouterOS: /snmp community add name=COMMUNITY (the community is the entry's name)
+  /^\/snmp community (?:add|set)\b.*?\bname=("[^"]*"|[^\s"]\S*)/d,
+  // XML: <...password>value</...password>, <psk>, <phash>, <...community...>, <...key> (not public keys)
+  /<((?!public)[\w.-]*(?:password|passwd|pwd|secret|key|psk|phash|passphrase|community|community-string|bindpw|token))(?:\s[^>]*)?>([^<]+)<\/\1>/d,
+];
+
+const URL_PASSWORD = /(\b[a-z][\w+.-]*:\/\/[^\s:/@"']+:)([^\s@"'/]+)@/gi;
 
 interface Span {
   start: number;
@@ -61,7 +83,7 @@ interface Span {
 function maskedSoon(tokens: { text: string }[], i: number, bare: (i: number) => string): boolean {
   for (let j = i + 1; j < Math.min(tokens.length, i + 7); j++) {
     if (isPlaceholder(tokens[j]!.text.replace(/[;,]$/, ''))) return true;
-    if (KEYWORDS.has(bare(j))) return false;
+    if (isKeyword(bare(j))) return false;
   }
   return false;
 }
@@ -74,7 +96,7 @@ function secretSpans(line: string, out: Span[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const word = bare(i);
     const needs = NEEDS_NEXT[word];
-    if (!KEYWORDS.has(word) && !(needs && needs.test(bare(i + 1)))) continue;
+    if (!isKeyword(word) && !(needs && needs.test(bare(i + 1)))) continue;
     if (i > 0 && NOT_AFTER.has(bare(i - 1))) continue;
     if (maskedSoon(tokens, i, bare)) continue;
     let j = i + 1;
@@ -90,7 +112,7 @@ function secretSpans(line: string, out: Span[]): void {
     }
     const t = tokens[j]!;
     const core = t.text.replace(/[;,]$/, '');
-    if (isPlaceholder(core) || isPlaceholder(t.text) || NOT_A_SECRET.test(core) || KEYWORDS.has(core.toLowerCase())) continue;
+    if (isPlaceholder(core) || isPlaceholder(t.text) || NOT_A_SECRET.test(core) || isKeyword(core.toLowerCase())) continue;
     if (word === 'community' && ROUTING_COMMUNITY.test(core)) continue;
     out.push({ start: t.start, end: t.start + core.length });
     i = j;
@@ -107,6 +129,21 @@ export function catchAllLine(line: string, mask: string = MASK): string {
     if (value === '""' || isPlaceholder(value) || /^public/i.test(m[2]!)) continue;
     const start = m.index + m[1]!.length + m[2]!.length + 1;
     spans.push({ start, end: start + value.length });
+  }
+  // scheme://user:password@host (archive targets, proxies, backup URLs): the user stays visible.
+  for (const m of line.includes('://') ? line.matchAll(URL_PASSWORD) : []) {
+    if (isPlaceholder(m[2]!)) continue;
+    const start = m.index + m[1]!.length;
+    spans.push({ start, end: start + m[2]!.length });
+  }
+  for (const rule of LINE_RULES) {
+    const m = rule.exec(line);
+    if (!m?.indices) continue;
+    // The XML rule's first group is the element name.
+    for (let g = rule === LINE_RULES[2] ? 2 : 1; g < m.length; g++) {
+      const at = m.indices[g];
+      if (at && m[g] !== undefined && !isPlaceholder(m[g]!)) spans.push({ start: at[0], end: at[1] });
+    }
   }
   if (!spans.length) secretSpans(line, spans);
   if (!spans.length) return line;

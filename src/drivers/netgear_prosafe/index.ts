@@ -30,7 +30,7 @@ const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmp(?:-server)? community(?: \d+)?/, NETGEAR_MASK),
   maskAfter(/^\s*snmp host \S+ .*?version \S+/, NETGEAR_MASK),
   maskAfter(/^\s*snmptrap/, NETGEAR_MASK),
-  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: encrypted)?/, NETGEAR_MASK),
+  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: (?:auth|acct) \S+)?(?: encrypted)?/, NETGEAR_MASK),
   maskAfter(/^\s*(?:key|authentication-key)(?: encrypted)?/, NETGEAR_MASK),
 ];
 
