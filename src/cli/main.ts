@@ -13,6 +13,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
+import { registerSecrets } from './commands/secrets.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSecrets, registerSim]) register(program);
   return program;
 }
 
