@@ -199,18 +199,16 @@ export const FORMS: Record<string, Form[]> = {
     ['set system login user svc authentication ssh-rsa "ssh-rsa AAAAPUBLIC svc"\nset security pki local-certificate C private-key "$8$JnPk8"', '$8$JnPk8'],
   ],
   fortinet: [
-    ['config system admin\n    edit "admin"\n        set password ENC SH2FtAdmHash\n    next\nend', 'SH2FtAdmHash'],
-    ['config user local\n    edit "u1"\n        set passwd ENC FtUsrEnc\n    next\nend', 'FtUsrEnc'],
-    ['config vpn ipsec phase1-interface\n    edit "p1"\n        set psksecret ENC FtPskEnc\n    next\nend', 'FtPskEnc'],
     ['config system snmp community\n    edit 1\n        set name "FtC0mm"\n    next\nend', 'FtC0mm'],
-    ['config system snmp user\n    edit "mon"\n        set auth-pwd ENC FtAuthEnc\n        set priv-pwd ENC FtPrivEnc\n    next\nend', 'FtAuthEnc', 'FtPrivEnc'],
-    ['config user radius\n    edit "R"\n        set secret ENC FtRadEnc\n    next\nend', 'FtRadEnc'],
-    ['config user tacacs+\n    edit "T"\n        set key ENC FtTacEnc\n    next\nend', 'FtTacEnc'],
-    ['config user ldap\n    edit "L"\n        set password ENC FtLdapEnc\n    next\nend', 'FtLdapEnc'],
-    ['config system ha\n    set password ENC FtHaEnc\nend', 'FtHaEnc'],
-    ['config router bgp\n    config neighbor\n        edit "10.0.0.3"\n            set password ENC FtBgpEnc\n        next\n    end\nend', 'FtBgpEnc'],
-    ['config system email-server\n    set password ENC FtSmtpEnc\nend', 'FtSmtpEnc'],
     ['config vpn certificate local\n    edit "C"\n        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFtPrivKeyBody\n-----END ENCRYPTED PRIVATE KEY-----"\n    next\nend', 'MIIFtPrivKeyBody'],
+    ['config vpn certificate local\n    edit "D"\n        set private-key "-----BEGIN RSA PRIVATE KEY-----\nMIIEFtRsaBody\n-----END RSA PRIVATE KEY-----"\n    next\nend', 'MIIEFtRsaBody'],
+    ['config user local\n    edit "u2"\n        set passwd FtPlainPw\n    next\nend', 'FtPlainPw'],
+    ['config user tacacs+\n    edit "T2"\n        set key "FtPlainKey"\n    next\nend', 'FtPlainKey'],
+    ['config vpn ipsec phase1-interface\n    edit "p2"\n        set psksecret "FtPlainPsk"\n    next\nend', 'FtPlainPsk'],
+    ['config router ospf\n    config ospf-interface\n        edit "o1"\n            set md5-key FtMd5Plain\n        next\n    end\nend', 'FtMd5Plain'],
+    ['config system snmp user\n    edit "mon2"\n        set auth-pwd FtAuthPlain\n        set priv-pwd FtPrivPlain\n    next\nend', 'FtAuthPlain', 'FtPrivPlain'],
+    ['config user radius\n    edit "R2"\n        set secret "FtRadPlain"\n    next\nend', 'FtRadPlain'],
+    ['config system automation-action\n    edit "hook"\n        set http-headers "Authorization: Bearer x"\n        set uri "https://u:FtUrlPw@hooks.example.com/x"\n    next\nend', 'FtUrlPw'],
   ],
   mikrotik_routeros: [
     ['/user add group=full name=ops password=RosUsrPw', 'RosUsrPw'],
@@ -306,6 +304,35 @@ export const FORMS: Record<string, Form[]> = {
 test('every driver but Cisco IOS has a table of secret forms here (IOS: forms-cisco.test.ts)', () => {
   const missing = DRIVERS.filter((d) => d.id !== 'cisco_ios' && !FORMS[d.id]).map((d) => d.id);
   assert.deepEqual(missing, []);
+});
+
+/**
+ * FortiOS prints most stored secrets as `ENC <base64>` re-encrypted with a fresh salt on every
+ * show: they are masked with the constant (a fingerprint would change on every pull), so a change
+ * of one of them cannot be seen. Masked, stable across re-encryption, never fingerprinted.
+ */
+const FORTIOS_ENC: Form[] = [
+  ['config system admin\n    edit "admin"\n        set password ENC SH2FtAdmHash\n    next\nend', 'SH2FtAdmHash'],
+  ['config user local\n    edit "u1"\n        set passwd ENC FtUsrEnc\n    next\nend', 'FtUsrEnc'],
+  ['config vpn ipsec phase1-interface\n    edit "p1"\n        set psksecret ENC FtPskEnc\n    next\nend', 'FtPskEnc'],
+  ['config system snmp user\n    edit "mon"\n        set auth-pwd ENC FtAuthEnc\n        set priv-pwd ENC FtPrivEnc\n    next\nend', 'FtAuthEnc', 'FtPrivEnc'],
+  ['config user radius\n    edit "R"\n        set secret ENC FtRadEnc\n    next\nend', 'FtRadEnc'],
+  ['config user tacacs+\n    edit "T"\n        set key ENC FtTacEnc\n    next\nend', 'FtTacEnc'],
+  ['config user ldap\n    edit "L"\n        set password ENC FtLdapEnc\n    next\nend', 'FtLdapEnc'],
+  ['config system ha\n    set password ENC FtHaEnc\nend', 'FtHaEnc'],
+  ['config router bgp\n    config neighbor\n        edit "10.0.0.3"\n            set password ENC FtBgpEnc\n        next\n    end\nend', 'FtBgpEnc'],
+  ['config system email-server\n    set password ENC FtSmtpEnc\nend', 'FtSmtpEnc'],
+];
+
+test(`fortinet: ${FORTIOS_ENC.length} ENC forms masked with the constant, stable when the device re-encrypts`, () => {
+  const fortinet = DRIVERS.find((d) => d.id === 'fortinet')!;
+  const mask = (t: string) => `<secret:${'f'.repeat(9)}${t.length % 10}>`;
+  for (const [text, ...secrets] of FORTIOS_ENC) {
+    const stored = fortinet.maskSecrets(text + '\n', mask);
+    for (const s of secrets) assert.ok(!stored.includes(s), `${s} stored:\n${stored}`);
+    assert.doesNotMatch(stored, /<secret:/, `an ENC value was fingerprinted:\n${stored}`);
+    assert.equal(fortinet.maskSecrets(text.split(secrets[0]!).join('Resalted' + secrets[0]) + '\n', mask), stored, 're-encryption changes nothing');
+  }
 });
 
 for (const driver of DRIVERS.filter((d) => FORMS[d.id])) {

@@ -35,7 +35,9 @@ for (const c of cases) {
       assert.doesNotMatch(compareConfigs(constant, stored, { ignore: [] }).diff, re, `the migration diff shows /${p}/`);
     }
     const before = config.match(CONSTANT)?.length ?? 0;
-    assert.equal(stored.match(CONSTANT)?.length ?? 0, before, 'a constant mask is left: the fingerprint alignment failed');
+    // FortiOS `ENC` values keep the constant on purpose (re-encrypted on every show, see fortinet/index.ts).
+    const left = stored.replace(/\bENC <masked>/g, '').match(CONSTANT)?.length ?? 0;
+    assert.equal(left, before, 'a constant mask is left: the fingerprint alignment failed');
     assert.equal(c.driver.maskSecrets(stored, fp), stored, 'fingerprinting is not idempotent');
     assert.equal(compareConfigs(constant, stored, { ignore: c.driver.ignore }).drifted, false, 'migration from constant masks is drift');
   });

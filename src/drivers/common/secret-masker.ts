@@ -32,7 +32,7 @@ function constantMarks(text: string): Mark[] {
 }
 
 /** `masked` with each constant mask replaced by `mask(token)`; undefined when the texts do not align. */
-export function realign(original: string, masked: string, mask: SecretMask): string | undefined {
+export function realign(original: string, masked: string, mask: SecretMask, keepConstant?: (linePrefix: string) => boolean): string | undefined {
   const marks = constantMarks(masked);
   const out: string[] = [];
   let o = 0; // position in original
@@ -55,7 +55,9 @@ export function realign(original: string, masked: string, mask: SecretMask): str
     else end = original.indexOf(needle(next), o + 1); // the full literal is checked on the next round
     if (end === -1 || end < o) return undefined;
     const token = original.slice(o, end);
-    out.push(isPlaceholder(token) ? token : mask(token));
+    if (isPlaceholder(token)) out.push(token);
+    else if (keepConstant?.(original.slice(original.lastIndexOf('\n', o - 1) + 1, o))) out.push(masked.slice(mark.index, m));
+    else out.push(mask(token));
     o = end;
   }
   const rest = masked.slice(m);
@@ -79,10 +81,20 @@ function lineEnd(text: string, from: number): number {
  * A driver's `maskSecrets` from its constant-mask rules. Without `mask`: the driver's text as
  * before (constant masks). With `mask`: every secret token replaced by `mask(token)`.
  */
-export function secretMasker(rules: (config: string) => string): (config: string, mask?: SecretMask) => string {
+export interface MaskerOptions {
+  /**
+   * The text of the line before a secret that the device re-encrypts with a fresh salt on every
+   * show (FortiOS `set x ENC <base64>`): its fingerprint would change on every pull, so it keeps
+   * the constant mask. A change of such a secret cannot be seen.
+   */
+  reEncrypted?: RegExp;
+}
+
+export function secretMasker(rules: (config: string) => string, opts: MaskerOptions = {}): (config: string, mask?: SecretMask) => string {
+  const keep = opts.reEncrypted && ((prefix: string) => opts.reEncrypted!.test(prefix));
   return (config, mask) => {
     const masked = catchAll(rules(config));
     if (!mask || masked === config) return masked;
-    return realign(config, masked, mask) ?? masked;
+    return realign(config, masked, mask, keep) ?? masked;
   };
 }

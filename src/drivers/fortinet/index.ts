@@ -101,7 +101,8 @@ export const fortinet: Driver = {
     const status = dropLines(commandBody(outputs[STATUS], STATUS, PROMPT), VOLATILE);
     return { config, facts: facts(status, config) };
   },
-  maskSecrets: secretMasker(maskFortios),
+  // ENC values are re-encrypted on every show: fingerprints of them would change on every pull.
+  maskSecrets: secretMasker(maskFortios, { reEncrypted: /\bENC $/ }),
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: FORTIOS_DRIFT,
