@@ -4,8 +4,8 @@
  * secret (tested in test/secrets/catch-all.test.ts). Runs after the vendor rules, so it only ever
  * adds masks: over-masking costs a little readability, under-masking leaks a secret.
  *
- * Hot path: one regex test per line (PREFILTER); only the few lines that mention a keyword are
- * tokenized.
+ * Hot path: one PREFILTER scan of the whole text finds the few lines that mention a keyword; only
+ * those are tokenized.
  */
 import { isPlaceholder } from '../../secrets/placeholders.js';
 import { MASK } from './text.js';
@@ -19,7 +19,7 @@ const KEYWORDS = new Set([
   'server-key', 'psksecret', 'localkey', 'remotekey', 'ppk-secret', 'bind-password', 'bindpw', 'mgmt-password',
   'enable-password', 'radius-secret', 'tacacs-key', 'hash-password', 'plain-text-password', 'digest-secret',
   'area-password', 'domain-password', 'password-encrypt', 'spi', 'privacy-passphrase', 'phash', 'rocommunity',
-  'rwcommunity', 'rocommunity6', 'rwcommunity6', 'trapcommunity', 'passwd', 'authpwd', 'privpwd', 'ipsec-psk',
+  'rwcommunity', 'rocommunity6', 'rwcommunity6', 'trapcommunity', 'authpwd', 'privpwd', 'ipsec-psk',
 ]);
 
 /** `lsp-password`, `admin-passwd`, `wpa-passphrase`, `radius_secret`...: compound names of secrets. */
