@@ -37,6 +37,9 @@ export function driftAlert(
   context: DriftContext = {},
 ): Alert {
   const claim = context.claim;
+  // Fingerprints only: "secret changed" on that line, never either value.
+  const secrets = result.secretChanges ?? [];
+  const detail = [context.unannounced, ...(context.notes ?? []), ...secrets.map((c) => `secret changed: ${c.line}`)].filter((x): x is string => !!x);
   // Syslog only adds a claim (it can be forged): labelled as such, never replacing what the device says.
   const syslog = claim?.user || claim?.source ? `; syslog reports ${[claim.user && `user ${claim.user}`, claim.source && `from ${claim.source}`].filter(Boolean).join(' ')}` : '';
   return {
@@ -44,8 +47,8 @@ export function driftAlert(
     severity: context.unannounced ? 'critical' : result.severity,
     summary:
       `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}` +
-      `${changedBy?.user ? ` by ${changedBy.user}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
-    ...(context.unannounced || context.notes?.length ? { detail: [context.unannounced, ...(context.notes ?? [])].filter(Boolean).join('\n') } : {}),
+      `${secrets.length ? `, secret changed on ${secrets.length} line(s)` : ''}${changedBy?.user ? ` by ${changedBy.user}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
+    ...(detail.length ? { detail: detail.join('\n') } : {}),
     stats: { added: result.added, removed: result.removed },
     diff: result.diff,
     sections: result.sections,

@@ -7,11 +7,15 @@ import { Archive } from '../store/archive.js';
 import { StateDb } from '../store/state.js';
 import type { AppContext, Clock } from './context.js';
 import { checkPermissions } from './permissions.js';
+import { fingerprintKeyPath } from '../secrets/key-file.js';
+import { loadFingerprintKey } from '../secrets/wiring.js';
 
 export interface OpenOptions {
   log: Logger;
   clock?: Clock;
   senders?: Senders;
+  /** Writers that pull need the fingerprint key: load (or create) it now, so a lost key stops at start. */
+  fingerprintKey?: boolean;
 }
 
 export interface OpenApp extends AppContext {
@@ -19,7 +23,8 @@ export interface OpenApp extends AppContext {
 }
 
 export async function openApp(cfg: Config, opts: OpenOptions): Promise<OpenApp> {
-  checkPermissions([cfg.state, cfg.store, join(cfg.store, '.git')], cfg.allow_insecure_permissions);
+  checkPermissions([cfg.state, cfg.store, join(cfg.store, '.git'), fingerprintKeyPath(cfg)], cfg.allow_insecure_permissions);
+  if (opts.fingerprintKey && cfg.mask_secrets === 'fingerprint') loadFingerprintKey(cfg);
   const clock = opts.clock ?? (() => new Date());
   const archive = await Archive.open(cfg.store, {
     clock,

@@ -4,6 +4,7 @@ import type { Config, Device } from '../config/schema.js';
 import { EXIT } from '../core/exit-codes.js';
 import { UseCaseError } from '../app/context.js';
 import { InsecurePermissionsError } from '../app/permissions.js';
+import { FingerprintKeyError } from '../secrets/key-file.js';
 import { openApp, type OpenApp } from '../app/open.js';
 import { withWriterLock, LockedError } from '../app/writer-lock.js';
 import { findDevices } from '../app/use-cases/find-device.js';
@@ -29,12 +30,12 @@ export function loadConfigOrExit(file: string, readOnly = false): Config {
 }
 
 /** Open the app for a command; the app is closed when `fn` ends. Known failures become exit codes. */
-export async function withApp<T>(cfg: Config, fn: (app: OpenApp) => Promise<T>, log: Logger = createLogger()): Promise<T> {
+export async function withApp<T>(cfg: Config, fn: (app: OpenApp) => Promise<T>, log: Logger = createLogger(), fingerprintKey = false): Promise<T> {
   let app: OpenApp;
   try {
-    app = await openApp(cfg, { log });
+    app = await openApp(cfg, { log, fingerprintKey });
   } catch (err) {
-    if (err instanceof InsecurePermissionsError) throw new CliExit(EXIT.usage, `driftwatch: ${err.message}`);
+    if (err instanceof InsecurePermissionsError || err instanceof FingerprintKeyError) throw new CliExit(EXIT.usage, `driftwatch: ${err.message}`);
     throw err;
   }
   try {
@@ -48,7 +49,8 @@ export async function withApp<T>(cfg: Config, fn: (app: OpenApp) => Promise<T>, 
 
 /** The same, holding the writer lock (one writer on a store and state at a time). */
 export function withWriter<T>(cfg: Config, command: string, waitMs: number, fn: (app: OpenApp) => Promise<T>, log?: Logger): Promise<T> {
-  return withWriterLock(cfg.state, { waitMs, command }, () => withApp(cfg, fn, log)).catch((err) => {
+  // Pulls need the fingerprint key; other writers (approve) do not.
+  return withWriterLock(cfg.state, { waitMs, command }, () => withApp(cfg, fn, log, command === 'pull')).catch((err) => {
     throw asCliExit(err);
   });
 }

@@ -19,6 +19,8 @@ import { registerExpect } from './commands/expect.js';
 import { registerToken } from './commands/token.js';
 import { registerAuditLog } from './commands/audit-log.js';
 import { registerAudit } from './commands/audit.js';
+import { registerSecrets } from './commands/secrets.js';
+import { registerEvents } from './commands/events.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -26,7 +28,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSim]) register(program);
+  for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerEvents, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSecrets, registerSim]) register(program);
   return program;
 }
 

@@ -17,6 +17,7 @@ import { pullDevice, type PullOutcome } from './pull-device.js';
 import { snapshotPath } from './snapshot-path.js';
 import { BatchCommitter } from './batch-committer.js';
 import { storableText } from './storable-text.js';
+import { FINGERPRINT_MIGRATION_MESSAGE, isFingerprintMigration } from '../secrets/migration.js';
 
 export interface DeviceResult {
   device: Device;
@@ -137,7 +138,16 @@ async function toResult(
   const own = attributionTrailers(outcome.changedBy);
   const trailers = { ...own, ...extraTrailers };
   if (extraTrailers?.['Changed-By'] && own['Changed-By'] && own['Changed-By'] !== extraTrailers['Changed-By']) trailers['Device-Changed-By'] = own['Changed-By'];
-  const snap: SnapshotToCommit = { device: outcome.device.name, platform: outcome.device.platform, path: base.path, text: storableText(outcome.config), trailers };
+  const text = storableText(outcome.config);
+  const snap: SnapshotToCommit = {
+    device: outcome.device.name,
+    platform: outcome.device.platform,
+    path: base.path,
+    text,
+    trailers,
+    // A store written with `<masked>` switching to fingerprints: one commit that says so (and no drift, see drift/compare).
+    subjectFor: (previous) => (previous !== null && isFingerprintMigration(previous, text) ? FINGERPRINT_MIGRATION_MESSAGE(outcome.device.name) : undefined),
+  };
   inspect?.(outcome.device, snap.text, outcome.facts, outcome.handshake);
   let committed: CommitResult;
   try {

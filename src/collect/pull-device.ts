@@ -11,6 +11,8 @@ import { getDriver } from '../drivers/registry.js';
 import { legacyInUse } from '../transport/algorithms.js';
 import type { Handshake } from '../transport/handshake.js';
 import { collectSession } from '../transport/session.js';
+import type { SecretMask } from '../drivers/types.js';
+import { secretMaskFor } from '../secrets/wiring.js';
 import type { HostKeyCheck } from '../transport/host-key.js';
 import type { SshTarget } from '../transport/types.js';
 import { trustSettings, withTrustSources } from './host-key-policy.js';
@@ -32,9 +34,11 @@ export interface PullDeps {
   wantFacts(device: Device): boolean;
   /** Legacy-algorithm warnings and internal errors (with stack) go here; default: a stderr logger. */
   log?: Pick<Logger, 'warn' | 'error'>;
+  /** Keyed fingerprints for this device (src/secrets/wiring.ts); default: loaded from `fingerprint_key_file`. */
+  secretMask?(device: Device): SecretMask | undefined;
 }
 
-export type PullConfig = Pick<Config, 'timeouts' | 'mask_secrets'> & Partial<Pick<Config, 'limits' | 'host_key_policy' | 'known_hosts' | 'file'>>;
+export type PullConfig = Pick<Config, 'timeouts' | 'mask_secrets' | 'state' | 'store' | 'file'> & Partial<Pick<Config, 'limits' | 'host_key_policy' | 'known_hosts' | 'fingerprint_key_file'>>;
 
 let defaultLog: Logger | undefined;
 const fallbackLog = () => (defaultLog ??= createLogger());
@@ -97,7 +101,8 @@ export async function pullDevice(device: Device, cfg: PullConfig, deps: PullDeps
     );
     if (device.legacy_algorithms) warnLegacy(log, device, handshake);
     const parsed = driver.parse(outputs);
-    const config = cfg.mask_secrets ? driver.maskSecrets(parsed.config) : parsed.config;
+    const mask = cfg.mask_secrets === 'fingerprint' ? (deps.secretMask ?? ((d: Device) => secretMaskFor(cfg, d)))(device) : undefined;
+    const config = cfg.mask_secrets === false ? parsed.config : driver.maskSecrets(parsed.config, mask);
     // Facts are small slices of the raw session output; V8 keeps a slice's whole parent string alive,
     // so copy them out or every device's full output stays in memory until the cycle ends.
     const facts = withFacts ? (JSON.parse(JSON.stringify(parsed.facts)) as Facts) : undefined;

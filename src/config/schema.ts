@@ -51,6 +51,8 @@ const deviceFields = {
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
   commands: z.array(z.string()).optional(),
+  /** The device sends config-change syslog: a changed config without such a message is suspicious. */
+  announces_changes: z.boolean().optional(),
   /** Also offer legacy SSH algorithms (SHA-1 key exchange, ssh-rsa, ssh-dss, CBC, hmac-sha1); warned at every pull. */
   legacy_algorithms: z.boolean().optional(),
   /** Overrides the global host_key_policy for this device. */
@@ -183,8 +185,16 @@ export const configSchema = z.strictObject({
   host_key_policy: z.enum(['tofu', 'strict']).default('tofu'),
   /** OpenSSH known_hosts file (hashed entries, [host]:port, @revoked); resolved against the config's folder. */
   known_hosts: z.string().min(1).optional(),
-  /** Mask passwords, keys and communities before anything is stored or sent. */
-  mask_secrets: z.boolean().default(true),
+  /**
+   * Secrets before anything is stored or sent: `fingerprint` (keyed `<secret:xxxxxxxxxx>`, a changed
+   * secret is drift), `constant` (`<masked>`), `false` (clear text). `true` means `fingerprint`.
+   */
+  mask_secrets: z
+    .union([z.enum(['fingerprint', 'constant']), z.boolean()])
+    .default('fingerprint')
+    .transform((v): 'fingerprint' | 'constant' | false => (v === true ? 'fingerprint' : v)),
+  /** The fingerprint key (32 bytes, 0600); default `fingerprint.key` beside the state file. */
+  fingerprint_key_file: z.string().min(1).optional(),
   /** Consecutive failed pulls before a device-failing alert. */
   failure_alert_after: z.number().int().min(1).default(3),
   /** Days of pull history and delivered alerts the state file keeps (the store keeps all history). */

@@ -1,14 +1,40 @@
 /**
  * pino logger: JSON lines on stderr, human-readable when stderr is a terminal.
- * Credential-shaped keys are redacted wherever they appear, as a second line of defence.
+ * Credential-shaped keys are redacted wherever they appear (up to three levels deep, and in
+ * arrays of channels or devices), as a second line of defence: messages are built without
+ * secrets in the first place.
  */
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
-const REDACT = ['password', 'passphrase', 'enable_password', 'secret', 'privateKey', 'credentials', '*.password', '*.passphrase', '*.enable_password', '*.secret', '*.privateKey', '*.credentials'];
+/** Keys that hold a credential in the config (credential sets, alert channels, jump hosts) or in SSH targets. */
+const SECRET_KEYS = [
+  'password', 'passphrase', 'enable_password', 'enablePassword', 'secret', 'privateKey', 'private_key', 'credentials',
+  'webhook_url', 'url', 'headers', 'authorization', 'Authorization', 'token', 'key', 'fingerprintKey', 'pass', 'auth',
+];
 
-export function createLogger(level = process.env.DRIFTWATCH_LOG_LEVEL ?? 'info'): Logger {
-  const options = { level, base: undefined, redact: { paths: REDACT, censor: '[redacted]' } };
+function redactPaths(): string[] {
+  const paths: string[] = [];
+  for (const k of SECRET_KEYS) paths.push(k, `*.${k}`, `*.*.${k}`, `*[*].${k}`, `*.*[*].${k}`, `*[*].*.${k}`);
+  return paths;
+}
+
+export const REDACT_PATHS = redactPaths();
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** DRIFTWATCH_LOG_LEVEL checked here: pino would throw an opaque "unknown level" at the first log call. */
+export function logLevel(value: string | undefined): string {
+  const level = (value ?? 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`DRIFTWATCH_LOG_LEVEL=${JSON.stringify(value)} is not a log level; use one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return level;
+}
+
+export function createLogger(level = process.env.DRIFTWATCH_LOG_LEVEL, destination?: pino.DestinationStream): Logger {
+  const options = { level: logLevel(level), base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  if (destination) return pino(options, destination);
   if (process.stderr.isTTY) return pino(options, pretty({ destination: 2, colorize: true, ignore: 'pid,hostname' }));
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }

@@ -71,7 +71,7 @@ export class Daemon {
 
   static async start(opts: DaemonOptions): Promise<Daemon> {
     const cfg = loadConfigFile(opts.configFile);
-    const app = await openApp(cfg, { log: opts.log, clock: opts.now, senders: opts.senders });
+    const app = await openApp(cfg, { log: opts.log, clock: opts.now, senders: opts.senders, fingerprintKey: true });
     const daemon = new Daemon(opts, app);
     daemon.schedule();
     daemon.watchInventory(opts.inventoryRefreshMs ?? 60_000);

@@ -4,6 +4,7 @@
  * src/drift/ the only importer of `diff`.
  */
 import type { DriftKnowledge } from '../drivers/types.js';
+import { alignPlaceholders, isSecretChange, type FingerprintRules } from '../secrets/migration.js';
 import { withoutIgnored } from './ignore.js';
 import { hunkHeader, lineHunks } from './line-diff.js';
 import { sectionLabel } from './sections.js';
@@ -18,6 +19,16 @@ export interface DriftResult {
   sections: string[];
   /** Unified diff (git style), each hunk header carrying its section label. Empty when not drifted. */
   diff: string;
+  /**
+   * Changed lines whose only difference is a fingerprint: "secret changed" (the current line; it
+   * holds no value). Absent when there are none.
+   */
+  secretChanges?: SecretChange[];
+}
+
+export interface SecretChange {
+  line: string;
+  section?: string;
 }
 
 export interface CompareOptions {
@@ -26,10 +37,12 @@ export interface CompareOptions {
   /** File name shown in the diff header. */
   path?: string;
   context?: number;
+  /** Placeholder rules (`<masked>` to fingerprint is never drift; after a rekey, fingerprint to fingerprint neither). */
+  secrets?: FingerprintRules;
 }
 
 export function compareConfigs(baseline: string, current: string, opts: CompareOptions): DriftResult {
-  const before = withoutIgnored(baseline, opts.ignore);
+  const before = withoutIgnored(alignPlaceholders(baseline, current, opts.secrets), opts.ignore);
   const after = withoutIgnored(current, opts.ignore);
   if (before === after) return { drifted: false, added: 0, removed: 0, severity: 'warning', sections: [], diff: '' };
 
@@ -40,6 +53,8 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
   const out: string[] = [`--- a/${path}\tbaseline`, `+++ b/${path}\tcurrent`];
   const sections = new Set<string>();
   const changed: string[] = [];
+  const removedLines: string[] = [];
+  const secretChanges: SecretChange[] = [];
   let added = 0;
   let removed = 0;
   for (const hunk of hunks) {
@@ -61,6 +76,12 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
         changed.push(line.slice(1));
         if (kind === '+') added++;
         else removed++;
+        // Only lines holding a fingerprint can be a secret change; most diffs have none.
+        const text = line.slice(1);
+        if (text.includes('<secret:')) {
+          if (kind === '-') removedLines.push(text);
+          else if (removedLines.some((old) => isSecretChange(old, text))) secretChanges.push({ line: text, ...(label ? { section: label } : {}) });
+        }
       }
       if (kind !== '+') oldAt++;
       if (kind !== '-') newAt++;
@@ -74,5 +95,6 @@ export function compareConfigs(baseline: string, current: string, opts: CompareO
     severity: severityOf(changed, [...sections], opts.knowledge),
     sections: [...sections],
     diff: out.join('\n') + '\n',
+    ...(secretChanges.length ? { secretChanges } : {}),
   };
 }

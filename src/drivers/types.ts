@@ -84,8 +84,13 @@ export interface Driver {
    * to a cleaned config and facts. Throws PullError('incomplete-output') when the config is truncated.
    */
   parse(outputs: Readonly<Record<string, string>>): ParsedConfig;
-  /** Pure: replace secrets (passwords, keys, communities) with a fixed mask. Idempotent. */
-  maskSecrets(config: string): string;
+  /**
+   * Pure: replace secrets (passwords, keys, communities, private keys). Without `mask`, each secret
+   * becomes the driver's constant mask (`<masked>`); with it, each becomes `mask(token)` where
+   * token is the secret's exact text (keyed fingerprints, see src/secrets/). Idempotent: a token
+   * that already is a placeholder stays. Build it with `secretMasker` (common/secret-masker.ts).
+   */
+  maskSecrets(config: string, mask?: SecretMask): string;
   /** Lines dropped from the stored config: they change without anyone touching the config. */
   volatile: RegExp[];
   /** Lines kept in the store whose change alone is not drift (counters, re-encrypted values). */
@@ -93,6 +98,9 @@ export interface Driver {
   /** Section and severity knowledge for the drift engine (see drift/). */
   drift?: DriftKnowledge;
 }
+
+/** The replacement for one secret token (a constant, or a keyed fingerprint of the token). */
+export type SecretMask = (token: string) => string;
 
 export interface DriftKnowledge {
   /** A line matching one of these opens a section (its text labels hunks inside it). */

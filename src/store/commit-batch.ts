@@ -27,6 +27,8 @@ export interface SnapshotToCommit {
   trailers?: Record<string, string>;
   /** Subject instead of `<name>: +A -D lines` (e.g. `<name>: secret fingerprints`). */
   subject?: string;
+  /** Chooses the subject from the previously stored text (null: first snapshot); undefined: the usual one. */
+  subjectFor?(previous: string | null): string | undefined;
 }
 
 export interface CommitResult {
@@ -96,7 +98,7 @@ export async function commitBatch(t: BatchTarget, snaps: readonly SnapshotToComm
         group.push({ index: i, path: s.path, data, device: s.device, platform: s.platform, added });
         continue;
       }
-      const message = buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers, subject: s.subject });
+      const message = buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers, subject: s.subject ?? s.subjectFor?.(prevText) });
       await imp.add({ files: [{ path: s.path, data }], time, message });
       changed.push([i]);
     }

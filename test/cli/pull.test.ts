@@ -60,7 +60,9 @@ test('pull stores every config, one commit per device; a second pull commits not
   assert.match(stored, /^hostname /m);
   assert.doesNotMatch(stored, /SECRET|AAAAAAAAAABBBBBBBBBB/, 'secrets masked in the store');
   // The enable + pager + CRLF device yields exactly the same text as the plain one.
-  assert.equal(readFileSync(join(ws.store, 'paged.cfg'), 'utf8'), readFileSync(join(ws.store, 'faulty.cfg'), 'utf8'));
+  // (Fingerprints are salted with the device name: compare the texts around them.)
+  const unsalted = (file: string) => readFileSync(join(ws.store, file), 'utf8').replace(/<secret:[0-9a-f]{10}>/g, '<secret>');
+  assert.equal(unsalted('paged.cfg'), unsalted('faulty.cfg'));
 
   const second = await runCli(['pull', '--config', ws.config], { env: TEST_ENV });
   assert.equal(second.code, 0, second.stderr);

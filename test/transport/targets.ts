@@ -32,7 +32,8 @@ export function sshdTarget(name: string, sshd: { host: string; port: number; use
   };
 }
 
-export const CFG: PullConfig = { timeouts: { connect: 5, auth: 5, command: 2, pull: 60 }, mask_secrets: true };
+// Constant masks: these tests are about the transport, not fingerprints (no key file needed).
+export const CFG: PullConfig = { timeouts: { connect: 5, auth: 5, command: 2, pull: 60 }, mask_secrets: 'constant', state: ':memory:', store: '/nonexistent', file: '/nonexistent/devices.yaml' };
 
 export interface LogLine {
   level: 'warn' | 'error';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InsecurePermissionsError } from '../../app/permissions.js';
+import { FingerprintKeyError } from '../../secrets/key-file.js';
 import { ConfigError, formatProblem } from '../../config/load.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { createLogger } from '../../core/log.js';
@@ -38,7 +39,7 @@ export function registerDaemon(program: Command): void {
         daemon = await Daemon.start({ configFile: program.opts().config, log, drainMs: opts.drain * 1000 });
       } catch (err) {
         if (err instanceof ConfigError) throw new CliExit(EXIT.usage, err.problems.map(formatProblem).join('\n'));
-        if (err instanceof InsecurePermissionsError) throw new CliExit(EXIT.usage, `driftwatch: ${err.message}`);
+        if (err instanceof InsecurePermissionsError || err instanceof FingerprintKeyError) throw new CliExit(EXIT.usage, `driftwatch: ${err.message}`);
         throw err;
       }
       if (reloadRequested) daemon.reload();

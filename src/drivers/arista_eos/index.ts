@@ -8,6 +8,7 @@ import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/tex
 import type { Driver, Facts } from '../types.js';
 import { EOS_DRIFT } from './drift.js';
 import { EOS_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const PROMPT = /^[\w.@()\/:-]+[#>]\s?$/;
 const CONFIG = 'show running-config | no-more | exclude ! Time:';
@@ -67,7 +68,7 @@ export const aristaEos: Driver = {
     const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
     return { config, facts: facts(inventory, config) };
   },
-  maskSecrets: (config) => applyMasks(config, EOS_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, EOS_MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: EOS_DRIFT,

@@ -9,6 +9,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { AOSCX_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `sw1# `, `sw1(config-if)# `, `sw1> `; a CR may precede it (redrawn line), names may hold spaces.
 const PROMPT = /^\r?[\w.@\/:()-][\w.@\/:() -]*[#>] ?$/;
@@ -75,7 +76,7 @@ export const arubaAoscx: Driver = {
     const system = commandBody(outputs[SYSTEM], SYSTEM, PROMPT);
     return { config, facts: facts(version, system, config) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: AOSCX_DRIFT,

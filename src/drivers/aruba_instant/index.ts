@@ -10,6 +10,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, normalizeTerminalText, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { ARUBA_INSTANT_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `AP-1# `, ` AP-1# ` (a leading space when a core file is present), `AP-1 (config) # `.
 const PROMPT = /^\s*[\w.@()-]+(?: ?\([\w -]*config[\w -]*\))? ?[#>] ?$/;
@@ -23,6 +24,8 @@ export const INSTANT_MASK = '<secret removed>';
 const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmp-server community/, INSTANT_MASK),
   maskAfter(/^\s*snmp-server host \S+ version (?:1|2c)/, INSTANT_MASK),
+  // snmp-server user NAME AUTH-PROTO AUTH-PASS PRIV-PROTO PRIV-PASS: the auth password first (see maskAfter's skip)
+  maskAfter(/^\s*snmp-server user \S+ \S+/, INSTANT_MASK),
   maskAfter(/^\s*snmp-server user \S+ \S+ \S+ \S+ \S+/, INSTANT_MASK),
   maskAfter(/^\s*hash-mgmt-user \S+ password hash/, INSTANT_MASK),
   maskAfter(/^\s*mgmt-user \S+/, INSTANT_MASK),
@@ -69,7 +72,7 @@ export const arubaInstant: Driver = {
     const activate = commandBody(outputs[ACTIVATE], ACTIVATE, PROMPT);
     return { config, facts: facts(version, activate, closingLine(raw!)) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: [],
   ignore: [],
   drift: ARUBA_INSTANT_DRIFT,

@@ -10,6 +10,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { ARUBA_OS_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `(host) [mynode] #`, `(host) *[/] #`, `(host) ^[mm] (config) #`, plain `host# ` on older code.
 const PROMPT = /^\r*(?:\([\w.@ -]+\) ?[*^]?\[[\w\/.-]+\]|[\w.@()-]+)(?: ?\([\w -]*config[\w -]*\))? ?[#>] ?$/;
@@ -69,7 +70,7 @@ export const arubaOs: Driver = {
     const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
     return { config, facts: facts(version, inventory, config) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: ARUBA_OS_DRIFT,

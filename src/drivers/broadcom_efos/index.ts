@@ -9,6 +9,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver } from '../types.js';
 import { FASTPATH_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `(Switch)>`, `(Switch) #`, `(Switch) (Config)#`, `(Switch) (Interface 0/1)#`
 const PROMPT = /^\r*\([\w.@ +-]+\) ?(?:\([\w ./-]+\) ?)?[#>] ?$/;
@@ -24,7 +25,7 @@ const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmptrap/),
   maskAfter(/^\s*snmp-server user \S+ .*?auth-\S+/),
   maskAfter(/^\s*snmp-server user \S+ .*?priv-\S+/),
-  maskAfter(/^\s*(?:radius-server|tacacs-server)(?: .*?)? key(?: \d+)?/),
+  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: (?:auth|acct) \S+)?(?: \d+| encrypted)?/),
   maskAfter(/^\s*ip ospf authentication (?:simple|encrypt)/),
   maskAfter(/^\s*(?:key|authentication-key|message-digest-key \d+ md5)(?: \d+)?/),
   maskAfter(/^\s*neighbor \S+ password/),
@@ -58,7 +59,7 @@ export const broadcomEfos: Driver = {
       },
     };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: FASTPATH_DRIFT,

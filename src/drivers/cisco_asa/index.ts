@@ -14,6 +14,7 @@ import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/tex
 import type { Driver, Facts } from '../types.js';
 import { ASA_DRIFT } from './drift.js';
 import { ASA_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // Multiple-context prompts carry the context: `fw/admin#`, `fw/ctx1(config)#`.
 const PROMPT = /^\r*[\w.@()\/:-]+[#>]\s?$/;
@@ -72,7 +73,7 @@ export const ciscoAsa: Driver = {
     const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
     return { config, facts: facts(version, inventory, config) };
   },
-  maskSecrets: (config) => applyMasks(config, ASA_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, ASA_MASKS)),
   volatile: VOLATILE,
   // A checksum of the rest of the config: its change alone says nothing.
   ignore: [/^Cryptochecksum:/],

@@ -8,6 +8,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { FTD_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // CLISH `> `; the diagnostic (LINA) CLI `firepower> ` / `firepower# ` when reached from it.
 const PROMPT = /^\r*(?:[\w.-]+)?[>#] ?$/;
@@ -62,7 +63,7 @@ export const ciscoFtd: Driver = {
     }
     return { config, facts: facts(commandBody(outputs[VERSION], VERSION, PROMPT), config) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: FTD_DRIFT,

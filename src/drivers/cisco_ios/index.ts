@@ -7,6 +7,7 @@ import { CISCO_MASKS, CISCO_MASK_KEYWORDS } from '../common/cisco-masks.js';
 import { applyLineMasks, capture, commandBody, configBody } from '../common/text.js';
 import type { ChangeAttribution, Driver, Facts } from '../types.js';
 import { IOS_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const PROMPT = /^([\w.@()\/:-]+[#>])\s?$/;
 const CONFIG = 'show running-config';
@@ -66,7 +67,7 @@ export const ciscoIos: Driver = {
     const version = commandBody(outputs[VERSION], VERSION, PROMPT);
     return { config, facts: facts(version, config), changedBy: lastChange(outputs[CONFIG] ?? '') };
   },
-  maskSecrets: (config) => applyLineMasks(config, CISCO_MASKS, CISCO_MASK_KEYWORDS),
+  maskSecrets: secretMasker((config) => applyLineMasks(config, CISCO_MASKS, CISCO_MASK_KEYWORDS)),
   volatile: VOLATILE,
   ignore: [],
   drift: IOS_DRIFT,

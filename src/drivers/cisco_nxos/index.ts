@@ -11,6 +11,7 @@ import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/tex
 import type { Driver, Facts } from '../types.js';
 import { NXOS_DRIFT } from './drift.js';
 import { NXOS_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const PROMPT = /^[\w.@()\/:-]+#\s?$/;
 const CONFIG = 'show running-config';
@@ -59,7 +60,7 @@ export const ciscoNxos: Driver = {
     const inventory = [INVENTORY_ALL, INVENTORY].map((c) => commandBody(outputs[c], c, PROMPT)).join('\n\n');
     return { config, facts: facts(version, inventory, config) };
   },
-  maskSecrets: (config) => applyMasks(config, NXOS_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, NXOS_MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: NXOS_DRIFT,

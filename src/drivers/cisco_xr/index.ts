@@ -9,6 +9,7 @@ import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/tex
 import type { Driver, Facts } from '../types.js';
 import { XR_DRIFT } from './drift.js';
 import { XR_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // RP/0/RSP0/CPU0:pe1#, RP/0/RP0/CPU0:pe1(config)#
 const PROMPT = /^[\w.@\/:-]+(?:\([\w.\/:-]+\))?#\s?$/;
@@ -53,7 +54,7 @@ export const ciscoXr: Driver = {
     const inventory = commandBody(outputs[INVENTORY], INVENTORY, PROMPT);
     return { config, facts: facts(version, inventory, config) };
   },
-  maskSecrets: (config) => applyMasks(config, XR_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, XR_MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: XR_DRIFT,

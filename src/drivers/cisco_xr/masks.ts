@@ -23,6 +23,6 @@ export const XR_MASKS = [
   maskOnce(kind(/\s*key/), undefined, NOT_A_KEY_ID),
   maskOnce(kind(/\s*key-string(?: password)?/)),
   // router ospf: authentication-key encrypted <key>, message-digest-key 1 md5 encrypted <key>
-  maskOnce(kind(/\s*(?:authentication-key|message-digest-key \d+ md5)/)),
+  maskOnce(kind(/\s*(?:authentication-key(?: \d+ md5)?|message-digest-key \d+ md5)/)),
   maskOnce(kind(/\s*(?:pre-shared-key|ntp authentication-key \d+ md5)/)),
 ];

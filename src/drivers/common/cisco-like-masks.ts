@@ -25,6 +25,6 @@ export function ciscoLikeMasks(mask: string): MaskRule[] {
     maskOnce(/\s*(?:ip |ipv6 )?(?:ospf |isis )?(?:authentication-key|message-digest-key \d+ md5)(?: \d+)?/, mask),
     maskOnce(/\s*neighbor \S+ password(?: \d+)?/, mask),
     maskOnce(/\s*key-string(?: \d+)?/, mask),
-    maskOnce(/\s*ntp authentication-key \d+ md5/, mask),
+    maskOnce(/\s*ntp authentication-key \d+ md5(?: \d(?= \S))?/, mask),
   ];
 }

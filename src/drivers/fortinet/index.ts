@@ -13,6 +13,7 @@ import type { Driver, Facts } from '../types.js';
 import { FORTIOS_DRIFT } from './drift.js';
 import { maskFortios } from './masks.js';
 import { scanFortiStructure } from './structure.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const STATUS = 'get system status';
 const CONFIG = 'show | grep .';
@@ -100,7 +101,8 @@ export const fortinet: Driver = {
     const status = dropLines(commandBody(outputs[STATUS], STATUS, PROMPT), VOLATILE);
     return { config, facts: facts(status, config) };
   },
-  maskSecrets: maskFortios,
+  // ENC values are re-encrypted on every show: fingerprints of them would change on every pull.
+  maskSecrets: secretMasker(maskFortios, { reEncrypted: /\bENC $/ }),
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: FORTIOS_DRIFT,

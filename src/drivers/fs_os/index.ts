@@ -9,6 +9,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { FSOS_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const PROMPT = /^[\w.@()\/:-]+[#>]\s?$/;
 const CONFIG = 'show running-config';
@@ -54,7 +55,7 @@ export const fsOs: Driver = {
     const version = commandBody(outputs[VERSION], VERSION, PROMPT);
     return { config, facts: facts(version, config) };
   },
-  maskSecrets: (config) => applyMasks(config, FSOS_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, FSOS_MASKS)),
   volatile: VOLATILE,
   ignore: [],
   // Same section and security syntax as IOS.

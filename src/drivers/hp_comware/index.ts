@@ -10,6 +10,7 @@ import { applyMasks, capture, commandBody, normalizeTerminalText, tidy } from '.
 import type { Driver, Facts } from '../types.js';
 import { COMWARE_DRIFT } from './drift.js';
 import { COMWARE_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // <sysname> in user view, [sysname] and [sysname-GigabitEthernet1/0/1] in system view.
 const PROMPT = /^(?:<[\w.@()\/:-]+>|\[[\w.@()\/:-]+\])\s?$/;
@@ -56,7 +57,7 @@ export const hpComware: Driver = {
     const manuinfo = commandBody(outputs[MANUINFO], MANUINFO, PROMPT);
     return { config, facts: facts(version, manuinfo, config, outputs[CONFIG]) };
   },
-  maskSecrets: (config) => applyMasks(config, COMWARE_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, COMWARE_MASKS)),
   // Comware prints no timestamps or counters in its configuration.
   volatile: [],
   ignore: [],

@@ -10,6 +10,7 @@ import { applyMasks, capture, commandBody, dropLines, tidy } from '../common/tex
 import type { Driver, Facts } from '../types.js';
 import { PROCURVE_DRIFT } from './drift.js';
 import { PROCURVE_MASKS } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // Default hostnames hold spaces: "ProCurve Switch 2810-24G#", "HP-2530-24G(config)#".
 const PROMPT = /^\w[\w .()\/-]*[#>] ?$/;
@@ -64,7 +65,7 @@ export const hpProcurve: Driver = {
     const config = tidy(dropLines(text, VOLATILE));
     return { config, facts: facts(body(outputs[SYSTEM], SYSTEM), config) };
   },
-  maskSecrets: (config) => applyMasks(config, PROCURVE_MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, PROCURVE_MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: PROCURVE_DRIFT,

@@ -10,6 +10,7 @@ import { capture, dropLines, normalizeTerminalText, tidy } from '../common/text.
 import type { Driver, Facts } from '../types.js';
 import { JUNOS_DRIFT } from './drift.js';
 import { maskJunos } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const VERSION = 'show version';
 const HARDWARE = 'show chassis hardware';
@@ -62,7 +63,7 @@ export const juniperJunos: Driver = {
     const hardware = normalizeTerminalText(outputs[HARDWARE] ?? '');
     return { config, facts: facts(version, hardware, config) };
   },
-  maskSecrets: maskJunos,
+  maskSecrets: secretMasker(maskJunos),
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: JUNOS_DRIFT,

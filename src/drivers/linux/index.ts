@@ -10,6 +10,7 @@ import { MASK, applyMasks, capture, normalizeTerminalText, tidy, type MaskRule }
 import type { Driver, Facts } from '../types.js';
 import { END_MARKER, FACTS_COMMAND, fileCommand, itemOf, shellCommand } from './commands.js';
 import { LINUX_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 /** Readable by any user, no secrets in them on a standard system. */
 export const DEFAULT_FILES = [
@@ -118,7 +119,7 @@ export const linux: Driver = {
     );
     return { config, facts };
   },
-  maskSecrets: (config) => applyMasks(maskPem(config), MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(maskPem(config), MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: LINUX_DRIFT,

@@ -10,6 +10,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { MLNXOS_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `switch [standalone: master] # `, ` [mlag-vip: master] (config) # `, `switch > `
 const PROMPT = /^\r*(?:[\w.-]+)? ?\[[\w .:-]+\] ?(?:\([\w -]+\) ?)?[#>] ?$/;
@@ -79,7 +80,7 @@ export const mellanoxMlnxos: Driver = {
     const prompt = raw!.trimEnd().split('\n').pop()!.replace(/\r/g, '');
     return { config, facts: facts(commandBody(version, VERSION, PROMPT), commandBody(inventory, INVENTORY, PROMPT), config, prompt) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: MLNXOS_DRIFT,

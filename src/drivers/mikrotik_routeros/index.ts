@@ -10,6 +10,7 @@ import type { Driver, Facts } from '../types.js';
 import { ROUTEROS_DRIFT } from './drift.js';
 import { exportTruncation, joinContinuations } from './export-structure.js';
 import { maskRouteros } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const RESOURCE = '/system resource print';
 const PACKAGE = '/system package update print';
@@ -68,7 +69,7 @@ export const mikrotikRouteros: Driver = {
     const config = tidy(packageHeader(normalizeTerminalText(outputs[PACKAGE] ?? '')) + exported);
     return { config, facts: facts(normalizeTerminalText(outputs[RESOURCE] ?? ''), config) };
   },
-  maskSecrets: maskRouteros,
+  maskSecrets: secretMasker(maskRouteros),
   volatile: VOLATILE,
   ignore: [],
   drift: ROUTEROS_DRIFT,

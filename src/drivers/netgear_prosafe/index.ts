@@ -9,6 +9,7 @@ import { maskAfter } from '../common/mask-after.js';
 import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, dropLines, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `(GS748Tv4) #`, `(M4300) (Config)#`, `19sw011# `, `19sw011> `
 const PROMPT = /^\r*(?:\([\w .+-]+\) ?|[\w.@-]+)(?:\([\w ./-]+\) ?)?[#>] ?$/;
@@ -29,7 +30,7 @@ const MASKS: readonly MaskRule[] = [
   maskAfter(/^\s*snmp(?:-server)? community(?: \d+)?/, NETGEAR_MASK),
   maskAfter(/^\s*snmp host \S+ .*?version \S+/, NETGEAR_MASK),
   maskAfter(/^\s*snmptrap/, NETGEAR_MASK),
-  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: encrypted)?/, NETGEAR_MASK),
+  maskAfter(/^\s*(?:radius-server|tacacs-server|radius server)(?: .*?)? key(?: (?:auth|acct) \S+)?(?: encrypted)?/, NETGEAR_MASK),
   maskAfter(/^\s*(?:key|authentication-key)(?: encrypted)?/, NETGEAR_MASK),
 ];
 
@@ -64,7 +65,7 @@ export const netgearProsafe: Driver = {
     }
     return { config, facts: facts(commandBody(outputs[VERSION], VERSION, PROMPT), config) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: FASTPATH_DRIFT,

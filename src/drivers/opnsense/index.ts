@@ -7,6 +7,7 @@ import { capture } from '../common/text.js';
 import { XML_FIREWALL_DRIFT } from '../common/xml-firewall-drift.js';
 import { XML_REVISION_IGNORE, maskXmlElements, xmlDocument } from '../common/xml-config.js';
 import type { Driver } from '../types.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const CONFIG = 'cat /conf/config.xml';
 const VERSION = 'opnsense-version || echo "OPNsense "`cat /usr/local/opnsense/version/opnsense`';
@@ -33,7 +34,7 @@ export const opnsense: Driver = {
       },
     };
   },
-  maskSecrets: (config) => maskXmlElements(config),
+  maskSecrets: secretMasker((config) => maskXmlElements(config)),
   volatile: [],
   ignore: XML_REVISION_IGNORE,
   drift: XML_FIREWALL_DRIFT,

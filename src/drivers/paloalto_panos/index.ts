@@ -11,6 +11,7 @@ import { capture, commandBody, tidy } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { PANOS_DRIFT } from './drift.js';
 import { maskPanos } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const INFO = 'show system info';
 const CONFIG = 'show config running';
@@ -53,7 +54,7 @@ export const paloaltoPanos: Driver = {
     const config = tidy(body);
     return { config, facts: facts(commandBody(outputs[INFO], INFO, PROMPT), config) };
   },
-  maskSecrets: maskPanos,
+  maskSecrets: secretMasker(maskPanos),
   volatile: VOLATILE,
   ignore: [],
   drift: PANOS_DRIFT,

@@ -11,6 +11,7 @@ import { requirePromptClosed } from '../common/prompt-closed.js';
 import { applyMasks, capture, commandBody, normalizeTerminalText, tidy, type MaskRule } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { TNSR_DRIFT } from './drift.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 // `host tnsr# `, `host tnsr(config)# `; the raw line may start with pager erase bytes and a CR.
 const PROMPT = /^[\x08 \r]*([\w.@-]+) tnsr(?:\([\w./-]+\))?[#>] ?$/;
@@ -87,7 +88,7 @@ export const tnsr: Driver = {
     const version = outputs[VERSION] && requireClosedOrEmpty(outputs[VERSION], VERSION);
     return { config, facts: facts(versionAll || '', version || '', config, closingLine(raw!)) };
   },
-  maskSecrets: (config) => applyMasks(config, MASKS),
+  maskSecrets: secretMasker((config) => applyMasks(config, MASKS)),
   volatile: VOLATILE,
   ignore: [],
   drift: TNSR_DRIFT,

@@ -9,6 +9,7 @@ import { capture, commandBody, tidy } from '../common/text.js';
 import type { Driver, Facts } from '../types.js';
 import { VYOS_DRIFT } from './drift.js';
 import { maskVyos } from './masks.js';
+import { secretMasker } from '../common/secret-masker.js';
 
 const VERSION = 'show version';
 const CONFIG = 'show configuration commands | no-more';
@@ -59,7 +60,7 @@ export const vyos: Driver = {
     }
     return { config, facts: facts(body(outputs[VERSION], VERSION), config) };
   },
-  maskSecrets: maskVyos,
+  maskSecrets: secretMasker(maskVyos),
   volatile: VOLATILE,
   ignore: [],
   drift: VYOS_DRIFT,

@@ -10,12 +10,15 @@ import { decideDrift, needsComparison } from '../../../drift/lifecycle.js';
 import { getDriver } from '../../../drivers/registry.js';
 import type { Config, Device } from '../../../config/schema.js';
 import type { DriftResult } from '../../../drift/compare.js';
-import type { CycleStep, DeviceRecord } from '../record.js';
+import type { CycleContext, CycleStep, DeviceRecord } from '../record.js';
+import { alignPlaceholders, type FingerprintRules } from '../../../secrets/migration.js';
+import { rekeyPlan } from '../../../secrets/rekey.js';
+import { secretsRepo } from '../../../state/secrets-repo.js';
 
 /** Compare two versions of a device's stored config with that device's ignore rules and its driver's knowledge. */
-export function compareDevice(cfg: Config, device: Device, path: string, baseline: string, current: string): DriftResult {
+export function compareDevice(cfg: Config, device: Device, path: string, baseline: string, current: string, secrets?: FingerprintRules): DriftResult {
   const driver = getDriver(device.platform);
-  return compareConfigs(baseline, current, { ignore: ignoreRules(cfg, device, driver), knowledge: driver.drift, path });
+  return compareConfigs(baseline, current, { ignore: ignoreRules(cfg, device, driver), knowledge: driver.drift, path, secrets });
 }
 
 export const evaluateDrift: CycleStep = {
@@ -33,9 +36,23 @@ export const evaluateDrift: CycleStep = {
       if (needsComparison(r)) compare.push(r);
     }
     const texts = await ctx.archive.readMany(compare.flatMap((r) => [{ path: r.pull.path, rev: r.baseline! }, { path: r.pull.path, rev: r.current! }]));
-    compare.forEach((r, i) => {
-      r.comparison = compareDevice(ctx.cfg, r.device, r.pull.path, texts[2 * i] ?? '', texts[2 * i + 1] ?? '');
-    });
+    const rekey = rekeyState(ctx);
+    for (const [i, r] of compare.entries()) {
+      let baseline = texts[2 * i] ?? '';
+      const current = texts[2 * i + 1] ?? '';
+      // After `secrets rekey` every fingerprint changes once: that is the new key, not drift.
+      const plan = rekey.plan(r);
+      if (plan === 'first-pull') {
+        r.comparison = compareDevice(ctx.cfg, r.device, r.pull.path, baseline, current, { rekeyed: true });
+        rekey.remember(r);
+        continue;
+      }
+      if (plan === 'via-reference') {
+        const [reference] = await ctx.archive.readMany([{ path: r.pull.path, rev: rekey.reference(r)! }]);
+        baseline = alignPlaceholders(baseline, reference ?? '', { rekeyed: true });
+      }
+      r.comparison = compareDevice(ctx.cfg, r.device, r.pull.path, baseline, current);
+    }
   },
 };
 
@@ -54,3 +71,15 @@ export const decide: CycleStep = {
     }
   },
 };
+
+/** The rekey facts of this cycle: one marker read, a reference per device. */
+function rekeyState(ctx: CycleContext) {
+  const repo = secretsRepo(ctx.state.db);
+  const latestRekeyAt = repo.latestRekey();
+  return {
+    plan: (r: DeviceRecord) =>
+      latestRekeyAt ? rekeyPlan({ latestRekeyAt, baselineAt: r.baselineAt ? new Date(r.baselineAt) : undefined, referenceRekeyAt: repo.reference(r.device.name)?.rekeyAt }) : 'normal',
+    reference: (r: DeviceRecord) => repo.reference(r.device.name)?.commit,
+    remember: (r: DeviceRecord) => ctx.inTransaction.push(() => repo.setReference(r.device.name, { rekeyAt: latestRekeyAt!, commit: r.current! })),
+  };
+}
