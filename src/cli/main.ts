@@ -13,14 +13,18 @@ import { registerDiff } from './commands/diff.js';
 import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
+import { registerCompletion } from './completion.js';
+import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
     .description('Watch network device configs: pull over SSH, store in git, alert on unauthorized change')
     .option('-c, --config <file>', 'config file', './devices.yaml')
+    .version(packageVersion(), '-V, --version', 'print the driftwatch version')
     .showHelpAfterError()
     .exitOverride();
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
+  registerCompletion(program); // last: it completes every command registered before it
   return program;
 }
 
