@@ -14,6 +14,7 @@ import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
 import { registerCompletion } from './completion.js';
+import { registerBackup } from './commands/backup.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerSim]) register(program);
+  registerBackup(program);
   registerCompletion(program); // last: it completes every command registered before it
   return program;
 }
