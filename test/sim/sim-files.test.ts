@@ -119,3 +119,10 @@ test('--detach without a place for the pid file is a usage error', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--detach needs --devices-out/);
 });
+
+test('a devices file that cannot be written stops the simulator with a usage error naming it', async () => {
+  const out = join(dir, 'missing-dir', 'sim.yaml');
+  const r = await runCli(['sim', '--generate', 'ios', '--count', '1', '--key-file', join(dir, 'k.hostkey'), '--devices-out', out]);
+  assert.equal(r.code, 2, 'exits (the listening device does not keep it alive)');
+  assert.ok(r.stderr.includes(`cannot write ${out}: ENOENT`), r.stderr);
+});

@@ -40,6 +40,16 @@ function keyFileOf(opts: SimOptions): string | undefined {
   return opts.keyFile ?? (opts.devicesOut ? simFilesBeside(opts.devicesOut).hostKey : undefined);
 }
 
+/** A file the simulator cannot write stops it (listening devices would otherwise keep it alive). */
+async function writeOrClose(fleet: Fleet, path: string, write: () => void): Promise<void> {
+  try {
+    write();
+  } catch (err) {
+    await fleet.close();
+    throw new CliExit(EXIT.usage, `sim: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
 function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
@@ -98,7 +108,8 @@ export async function startSim(opts: SimOptions): Promise<Fleet> {
     throw new CliExit(EXIT.failure, `sim: cannot start devices: ${(err as Error).message}`);
   }
   if (opts.devicesOut) {
-    writeDevicesFile(opts.devicesOut, fleet, { platform: opts.platform, store: opts.store, state: opts.state });
+    const out = opts.devicesOut;
+    await writeOrClose(fleet, out, () => writeDevicesFile(out, fleet, { platform: opts.platform, store: opts.store, state: opts.state }));
   }
   return fleet;
 }
@@ -158,8 +169,9 @@ export function registerSim(program: Command): void {
       const fleet = await startSim(opts);
       const ready: ReadyInfo = { pid: process.pid, devices: fleet.devices.length, ...(opts.devicesOut ? { devicesFile: opts.devicesOut } : {}) };
       // Order matters for scripts: devices file (in startSim), then pid and ready files, then the line.
-      if (opts.pidFile) writeAtomically(opts.pidFile, `${process.pid}\n`);
-      if (opts.readyFile) writeAtomically(opts.readyFile, JSON.stringify(ready) + '\n');
+      const { pidFile, readyFile } = opts;
+      if (pidFile) await writeOrClose(fleet, pidFile, () => writeAtomically(pidFile, `${process.pid}\n`));
+      if (readyFile) await writeOrClose(fleet, readyFile, () => writeAtomically(readyFile, JSON.stringify(ready) + '\n'));
       process.stderr.write(describe(fleet, opts));
       process.stdout.write(`driftwatch sim: ready (${ready.devices} device(s)${opts.devicesOut ? `, devices file ${opts.devicesOut}` : ''})\n`);
       await new Promise<void>((resolve) => {
