@@ -21,14 +21,20 @@ import { registerAuditLog } from './commands/audit-log.js';
 import { registerAudit } from './commands/audit.js';
 import { registerSecrets } from './commands/secrets.js';
 import { registerEvents } from './commands/events.js';
+import { registerCompletion } from './completion.js';
+import { registerBackup } from './commands/backup.js';
+import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
     .description('Watch network device configs: pull over SSH, store in git, alert on unauthorized change')
     .option('-c, --config <file>', 'config file', './devices.yaml')
+    .version(packageVersion(), '-V, --version', 'print the driftwatch version')
     .showHelpAfterError()
     .exitOverride();
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerEvents, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSecrets, registerSim]) register(program);
+  registerBackup(program);
+  registerCompletion(program); // last: it completes every command registered before it
   return program;
 }
 

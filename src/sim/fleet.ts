@@ -3,12 +3,13 @@
  * generator that builds each device's text per session, so 10,000 devices hold no config text),
  * and a driftwatch devices.yaml pointing at them.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { resolvePlatform } from '../drivers/registry.js';
 import { SimDevice, type SimDeviceOptions } from './device.js';
 import { generateIosTranscript } from './generate-ios.js';
 import { generateHostKey, type SimHostKey } from './host-key.js';
+import { simFilesBeside } from './sim-files.js';
 import type { Transcript } from './transcript.js';
 
 export interface GenerateSpec {
@@ -116,8 +117,9 @@ export function devicesFileText(fleet: Pick<Fleet, 'devices'>, opts: DevicesFile
   const credentials: Record<string, string> = { username: first?.username ?? 'admin', password: first?.password ?? 'admin' };
   if (first?.enableSecret !== undefined) credentials.enable_password = first.enableSecret;
   const doc = {
-    store: opts.store ?? './store',
-    state: opts.state ?? './driftwatch.db',
+    // Never the defaults (./store, ./driftwatch.db): those are the user's real store and state.
+    store: opts.store ?? './sim-store',
+    state: opts.state ?? './sim.db',
     credentials: { sim: credentials },
     devices: fleet.devices.map((d) => ({
       name: d.name,
@@ -130,11 +132,16 @@ export function devicesFileText(fleet: Pick<Fleet, 'devices'>, opts: DevicesFile
   };
   const header = [
     `# Simulated devices written by driftwatch sim (${fleet.devices.length} device(s)).`,
-    '# They exist only while that process runs; ports and host keys change on each start.',
+    '# They exist only while that process runs. Ports are fixed with --base-port; the host key is',
+    '# kept in the .hostkey file beside this one unless the simulator starts with --rotate-keys.',
   ];
   return header.join('\n') + '\n' + stringify(doc);
 }
 
+/** Writes atomically (beside, then renamed); store and state default to files beside `path`. */
 export function writeDevicesFile(path: string, fleet: Pick<Fleet, 'devices'>, opts: DevicesFileOptions = {}): void {
-  writeFileSync(path, devicesFileText(fleet, opts));
+  const files = simFilesBeside(path);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, devicesFileText(fleet, { ...opts, store: opts.store ?? files.storeRef, state: opts.state ?? files.stateRef }));
+  renameSync(tmp, path);
 }

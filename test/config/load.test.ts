@@ -15,13 +15,13 @@ function problems(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
   return [];
 }
 
-test('the example config loads (with its env var set) and resolves defaults and aliases', () => {
+test('the example config loads (no env var needed: it logs in to the simulator) and resolves defaults and aliases', () => {
   const example = fileURLToPath(new URL('../../devices.example.yaml', import.meta.url));
-  const cfg = loadConfigFile(example, { SIM_PASSWORD: 'pw' });
+  const cfg = loadConfigFile(example, {});
   assert.equal(cfg.devices.length, 3);
   const edge = cfg.devices.find((d) => d.name === 'edge-r1')!;
   assert.equal(edge.platform, 'cisco_ios', 'alias ios resolves');
-  assert.equal(edge.credentials.password, 'pw');
+  assert.equal(edge.credentials.password, 'admin', "the simulator's login");
   assert.equal(edge.port, 20024);
   assert.ok(cfg.store.startsWith('/'), 'store resolved to an absolute path');
   assert.equal(cfg.timeouts.command, 30);

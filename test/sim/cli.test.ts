@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { connect, exec, sleep } from './client.js';
+import { connect, exec } from './client.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // A minimal program with only the sim command, so this test does not depend on the rest of the CLI.
@@ -21,9 +21,16 @@ try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch
 function run(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], { cwd: root });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  // No deadline of its own: the "ready" line comes when it comes on a loaded machine (the test's timeout bounds it).
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => stdout.includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`sim exited ${code} before ready: ${stderr}`)));
+  });
+  return { child, exited, ready, stderr: () => stderr };
 }
 
 test('driftwatch sim: serves generated devices, writes devices.yaml, stops on SIGTERM', async () => {
@@ -31,7 +38,7 @@ test('driftwatch sim: serves generated devices, writes devices.yaml, stops on SI
   const out = join(dir, 'devices.yaml');
   const p = run(['sim', '--generate', 'ios', '--count', '3', '--lines', '300', '--password', 'pw', '--devices-out', out]);
   try {
-    for (let i = 0; i < 200 && !p.stderr().includes('stop with'); i++) await sleep(50);
+    await p.ready;
     assert.match(p.stderr(), /3 device\(s\) on 127\.0\.0\.1/);
     assert.ok(existsSync(out));
     const doc = parse(readFileSync(out, 'utf8'));
@@ -54,6 +61,7 @@ test('driftwatch sim: serves generated devices, writes devices.yaml, stops on SI
 
 test('driftwatch sim without --transcript or --generate is a usage error', async () => {
   const p = run(['sim']);
+  p.ready.catch(() => {});
   const code = await p.exited;
   assert.notEqual(code, 0);
   assert.match(p.stderr(), /--transcript|--generate/);

@@ -54,12 +54,10 @@ test('generator: realistic IOS-XE answers with echo and prompt', () => {
   assert.equal(bytes, lines.slice(3).join('\n').length + 1);
 });
 
-test('generator: scales to 50,000 lines quickly', () => {
-  const t0 = performance.now();
+// No timing assertion (the suite runs on loaded machines); bench/ measures generator speed.
+test('generator: 50,000 lines when asked for 50,000', () => {
   const t = generateIosTranscript({ hostname: 'big', lines: 50_000, seed: 1 });
-  const ms = performance.now() - t0;
   assert.equal(configLines(answerFor(t, 'show running-config')!).length, 50_000);
-  assert.ok(ms < 2000, `took ${ms} ms`);
 });
 
 test('a generated device pulled through the cisco_ios driver gives a complete config and facts', async () => {

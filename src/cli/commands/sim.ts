@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../../core/exit-codes.js';
+import { detach, type ReadyInfo } from '../../sim/detach.js';
 import { startFleet, writeDevicesFile, type Fleet, type FleetOptions } from '../../sim/fleet.js';
+import { loadOrCreateHostKey } from '../../sim/host-key-file.js';
+import { simFilesBeside } from '../../sim/sim-files.js';
 import { loadTranscript, type Transcript } from '../../sim/transcript.js';
 import { CliExit } from '../context.js';
 
@@ -25,6 +28,32 @@ export interface SimOptions {
   platform?: string;
   store?: string;
   state?: string;
+  keyFile?: string;
+  rotateKeys?: boolean;
+  readyFile?: string;
+  pidFile?: string;
+  detach?: boolean;
+}
+
+/** The key file: given, or beside the devices file; none (a fresh key each start) without either. */
+function keyFileOf(opts: SimOptions): string | undefined {
+  return opts.keyFile ?? (opts.devicesOut ? simFilesBeside(opts.devicesOut).hostKey : undefined);
+}
+
+/** A file the simulator cannot write stops it (listening devices would otherwise keep it alive). */
+async function writeOrClose(fleet: Fleet, path: string, write: () => void): Promise<void> {
+  try {
+    write();
+  } catch (err) {
+    await fleet.close();
+    throw new CliExit(EXIT.usage, `sim: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 const int = (min: number) => (value: string) => {
@@ -62,6 +91,14 @@ export async function startSim(opts: SimOptions): Promise<Fleet> {
       readFileSync(f, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
     ),
   };
+  const keyFile = keyFileOf(opts);
+  if (keyFile) {
+    try {
+      fleetOpts.hostKey = loadOrCreateHostKey(keyFile, opts.rotateKeys).key;
+    } catch (err) {
+      throw new CliExit(EXIT.usage, `sim: ${(err as Error).message}`);
+    }
+  }
   if (opts.generate) fleetOpts.generate = { platform: 'ios', lines: opts.lines ?? 1000, seed: opts.seed ?? 1 };
   else fleetOpts.transcripts = loadAll(opts.transcript!);
   let fleet: Fleet;
@@ -71,7 +108,8 @@ export async function startSim(opts: SimOptions): Promise<Fleet> {
     throw new CliExit(EXIT.failure, `sim: cannot start devices: ${(err as Error).message}`);
   }
   if (opts.devicesOut) {
-    writeDevicesFile(opts.devicesOut, fleet, { platform: opts.platform, store: opts.store, state: opts.state });
+    const out = opts.devicesOut;
+    await writeOrClose(fleet, out, () => writeDevicesFile(out, fleet, { platform: opts.platform, store: opts.store, state: opts.state }));
   }
   return fleet;
 }
@@ -85,8 +123,12 @@ function describe(fleet: Fleet, opts: SimOptions): string {
     lines.push(`  ${d.name.padEnd(32)} ${d.host}:${d.port}  ${d.model}`);
   }
   lines.push(`  login ${opts.username}/${opts.password}${opts.enableSecret !== undefined ? ', enable secret set' : ''}`);
-  lines.push(`  host key ${fleet.hostKey.fingerprint} (shared)`);
-  if (opts.devicesOut) lines.push(`  devices file: ${opts.devicesOut}`);
+  const keyFile = keyFileOf(opts);
+  lines.push(`  host key ${fleet.hostKey.fingerprint} (shared${keyFile ? `, kept in ${keyFile}` : ', new on every start'})`);
+  if (opts.devicesOut) {
+    const files = simFilesBeside(opts.devicesOut);
+    lines.push(`  devices file: ${opts.devicesOut} (store ${opts.store ?? files.storeRef}, state ${opts.state ?? files.stateRef}, beside it)`);
+  }
   lines.push('  stop with Ctrl-C (SIGINT) or SIGTERM');
   return lines.join('\n') + '\n';
 }
@@ -117,9 +159,21 @@ export function registerSim(program: Command): void {
     .option('--platform <id>', 'platform written to --devices-out (default: from the transcript model)')
     .option('--store <dir>', 'store path written to --devices-out')
     .option('--state <file>', 'state path written to --devices-out')
+    .option('--key-file <file>', 'host key kept across restarts (default: <devices-out name>.hostkey beside it)')
+    .option('--rotate-keys', 'generate a new host key even if the key file exists (driftwatch will alert: host-key-mismatch)')
+    .option('--ready-file <file>', 'written (JSON: pid, devices) once every device listens and the devices file is written')
+    .option('--pid-file <file>', 'pid of the simulator (default with --detach: <devices-out name>.pid beside it)')
+    .option('--detach', 'run in the background; returns once ready (stop it: kill "$(cat <pid file>)")')
     .action(async (opts: SimOptions) => {
+      if (opts.detach) return runDetached(opts);
       const fleet = await startSim(opts);
+      const ready: ReadyInfo = { pid: process.pid, devices: fleet.devices.length, ...(opts.devicesOut ? { devicesFile: opts.devicesOut } : {}) };
+      // Order matters for scripts: devices file (in startSim), then pid and ready files, then the line.
+      const { pidFile, readyFile } = opts;
+      if (pidFile) await writeOrClose(fleet, pidFile, () => writeAtomically(pidFile, `${process.pid}\n`));
+      if (readyFile) await writeOrClose(fleet, readyFile, () => writeAtomically(readyFile, JSON.stringify(ready) + '\n'));
       process.stderr.write(describe(fleet, opts));
+      process.stdout.write(`driftwatch sim: ready (${ready.devices} device(s)${opts.devicesOut ? `, devices file ${opts.devicesOut}` : ''})\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -130,6 +184,28 @@ export function registerSim(program: Command): void {
         process.on('SIGTERM', stop);
       });
       process.stderr.write('driftwatch sim: stopping\n');
+      for (const file of [opts.readyFile, opts.pidFile]) if (file) rmSync(file, { force: true });
       await fleet.close();
     });
+}
+
+async function runDetached(opts: SimOptions): Promise<void> {
+  if (!opts.devicesOut && !opts.pidFile) throw new CliExit(EXIT.usage, 'sim: --detach needs --devices-out (or --pid-file): where else would the pid go?');
+  const files = opts.devicesOut ? simFilesBeside(opts.devicesOut) : undefined;
+  const pidFile = opts.pidFile ?? files!.pid;
+  const readyFile = opts.readyFile ?? files?.ready ?? `${pidFile}.ready`;
+  const logFile = files?.log ?? `${pidFile}.log`;
+  const args = process.argv.slice(1).filter((a) => a !== '--detach');
+  if (!opts.pidFile) args.push('--pid-file', pidFile);
+  if (!opts.readyFile) args.push('--ready-file', readyFile);
+  let ready: ReadyInfo;
+  try {
+    ready = await detach({ args, readyFile, logFile });
+  } catch (err) {
+    throw new CliExit(EXIT.failure, `sim: ${(err as Error).message}`);
+  }
+  process.stdout.write(
+    `driftwatch sim: ready (${ready.devices} device(s)${opts.devicesOut ? `, devices file ${opts.devicesOut}` : ''}); ` +
+      `running in the background as pid ${ready.pid}, log ${logFile}; stop it: kill "$(cat ${pidFile})"\n`,
+  );
 }
