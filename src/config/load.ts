@@ -88,10 +88,12 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const credentials = expandCredentials(raw, env, base, file, lineOf, envProblems, unset);
   const inventory = resolveDevices(yamlRecords(raw, file, lineOf, kept.devices), { defaults: raw.defaults, credentials, jumpHosts: raw.jump_hosts });
   problems.push(...inventory.problems);
-  expandChannelSecrets(raw, env, file, lineOf, envProblems);
+  // Channel positions in the file (a channel that failed the schema is left out of raw.alerts).
+  const at = (i: number) => kept.alerts?.[i] ?? i;
+  expandChannelSecrets(raw, env, file, lineOf, at, envProblems);
   if (requireSecrets) problems.push(...envProblems);
   if (opts.checkLogin) problems.push(...checkLogin(credentials, unset, file, lineOf, opts.keyFile ?? readableFile));
-  checkPatterns(raw, file, lineOf, problems);
+  checkPatterns(raw, file, lineOf, at, problems);
   if (problems.length) throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 
   return {
@@ -137,12 +139,12 @@ function expandCredentials(
 }
 
 /** `${NAME}` is expanded only in the fields each channel names as secret (notify/<id>/schema.ts). */
-function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, at: (i: number) => number, problems: ConfigProblem[]): void {
   raw.alerts = raw.alerts.map((channel, i) =>
     mapSecretFields(channel, (value, field) => {
       const result = expandEnv(value, env);
       if (result.missing.length) {
-        problems.push({ file, line: lineOf(['alerts', i, ...field.split('.')]), message: `alerts[${i}].${field}: environment variable ${result.missing.join(', ')} is not set` });
+        problems.push({ file, line: lineOf(['alerts', at(i), ...field.split('.')]), message: `alerts[${at(i)}].${field}: environment variable ${result.missing.join(', ')} is not set` });
       }
       return result.value;
     }),
@@ -153,13 +155,13 @@ function checkRegex(pattern: string, onError: () => void): void {
   if (!isRegex(pattern)) onError();
 }
 
-function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, problems: ConfigProblem[]): void {
+function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, at: (i: number) => number, problems: ConfigProblem[]): void {
   // Outbox rows name their channel: two channels with one name would steal each other's alerts.
   const channelIds = new Map<string, number>();
   raw.alerts.forEach((channel, i) => {
     const id = channelId(channel, i);
     const first = channelIds.get(id);
-    if (first !== undefined) problems.push({ file, line: lineOf(['alerts', i]), message: `alerts[${i}]: channel name "${id}" is already used by alerts[${first}]` });
+    if (first !== undefined) problems.push({ file, line: lineOf(['alerts', at(i)]), message: `alerts[${at(i)}]: channel name "${printable(id)}" is already used by alerts[${at(first)}]` });
     else channelIds.set(id, i);
   });
   if (!validCron(raw.schedule)) problems.push({ file, line: lineOf(['schedule']), message: `schedule: invalid cron expression "${printable(raw.schedule)}"` });

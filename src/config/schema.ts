@@ -54,6 +54,8 @@ const deviceFields = {
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
   commands: z.array(z.string()).optional(),
+  /** The device sends config-change syslog messages (true), or never does (false): decides whether a change without one is suspicious. */
+  announces_changes: z.boolean().optional(),
   /** Also offer legacy SSH algorithms (SHA-1 key exchange, ssh-rsa, ssh-dss, CBC, hmac-sha1); warned at every pull. */
   legacy_algorithms: z.boolean().optional(),
   /** Overrides the global host_key_policy for this device. */

@@ -76,3 +76,17 @@ test('a valid config passes untouched by the lenient parse (defaults applied, va
   assert.equal(cfg.devices[0]!.group, 'core');
   assert.equal(cfg.devices[0]!.platform, 'cisco_ios');
 });
+
+test('channel problems name the right line when an earlier channel failed the schema', () => {
+  const p = problems(
+    lines(
+      'alerts:',
+      '  - { type: webhook, url: "ftp://x/y" }',
+      '  - { type: webhook, name: soc, url: "https://h/a" }',
+      '  - { type: slack, name: soc, webhook_url: "https://h/${HOOK}" }',
+    ),
+  ).join('\n');
+  assert.match(p, /:2: alerts\.0\.url: url must be an http/);
+  assert.match(p, /:4: alerts\[2\]: channel name "soc" is already used by alerts\[1\]/);
+  assert.match(p, /:4: alerts\[2\]\.webhook_url: environment variable HOOK is not set/);
+});
