@@ -4,13 +4,12 @@
  * problems per section and per device (sections.ts), then the semantic checks on every valid part.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Config, CredentialSet, RawConfig } from './schema.js';
-import { expandEnv } from './env.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Config, RawConfig } from './schema.js';
+import { expandChannelSecrets, expandCredentials } from './expand-secrets.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
 import { inShard } from './shard.js';
 import { channelId } from '../notify/route.js';
-import { mapSecretFields } from '../notify/channel-schemas.js';
 import { validate as validCron } from 'node-cron';
 import { isRegex, resolveDevices } from '../inventory/resolve.js';
 import { yamlRecords } from '../inventory/yaml-source.js';
@@ -107,49 +106,6 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
 }
 
 type LineOf = (path: ReadonlyArray<PropertyKey>) => number | undefined;
-
-/**
- * The named credential sets with `${NAME}` expanded (unset variables reported in `envProblems`
- * and named `set.key` in `unset`); a relative private_key_file is resolved against the config's folder.
- */
-function expandCredentials(
-  raw: RawConfig,
-  env: NodeJS.ProcessEnv,
-  base: string,
-  file: string,
-  lineOf: LineOf,
-  envProblems: ConfigProblem[],
-  unset: Set<string>,
-): Map<string, CredentialSet> {
-  const credentials = new Map<string, CredentialSet>();
-  for (const [setName, set] of Object.entries(raw.credentials)) {
-    const expanded: Record<string, string> = {};
-    for (const [key, value] of Object.entries(set)) {
-      if (value === undefined) continue;
-      const result = expandEnv(value, env);
-      if (result.missing.length) {
-        unset.add(`${setName}.${key}`);
-        envProblems.push({ file, line: lineOf(['credentials', setName, key]), message: `credentials.${setName}.${key}: environment variable ${result.missing.join(', ')} is not set` });
-      }
-      expanded[key] = key === 'private_key_file' && result.value && !isAbsolute(result.value) ? resolve(base, result.value) : result.value;
-    }
-    credentials.set(setName, expanded as CredentialSet);
-  }
-  return credentials;
-}
-
-/** `${NAME}` is expanded only in the fields each channel names as secret (notify/<id>/schema.ts). */
-function expandChannelSecrets(raw: RawConfig, env: NodeJS.ProcessEnv, file: string, lineOf: LineOf, at: (i: number) => number, problems: ConfigProblem[]): void {
-  raw.alerts = raw.alerts.map((channel, i) =>
-    mapSecretFields(channel, (value, field) => {
-      const result = expandEnv(value, env);
-      if (result.missing.length) {
-        problems.push({ file, line: lineOf(['alerts', at(i), ...field.split('.')]), message: `alerts[${at(i)}].${field}: environment variable ${result.missing.join(', ')} is not set` });
-      }
-      return result.value;
-    }),
-  );
-}
 
 function checkRegex(pattern: string, onError: () => void): void {
   if (!isRegex(pattern)) onError();
