@@ -7,9 +7,12 @@ import { parseListenAddress } from '../syslog/listen-address.js';
 
 /** Names and groups become file and ref names: nothing that can climb out of the store or start an option. */
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Longer names are refused: they become file and ref names, and show in every message and alert. */
+export const MAX_NAME_LENGTH = 64;
 const safeName = (what: string) =>
   z
     .string()
+    .max(MAX_NAME_LENGTH, `${what} must be at most ${MAX_NAME_LENGTH} characters`)
     .regex(SAFE_NAME, `${what} must match [A-Za-z0-9][A-Za-z0-9._-]* (letters, digits, '.', '_', '-')`)
     .refine((s) => !s.includes('..') && !s.endsWith('.lock') && !s.endsWith('.'), {
       message: `${what} must not contain '..' or end with '.' or '.lock' (git ref rules)`,
@@ -51,7 +54,7 @@ const deviceFields = {
   files: z.array(z.string()).optional(),
   /** linux platform: extra commands whose output is collected. */
   commands: z.array(z.string()).optional(),
-  /** The device sends config-change syslog: a changed config without such a message is suspicious. */
+  /** The device sends config-change syslog messages (true), or never does (false): decides whether a change without one is suspicious. */
   announces_changes: z.boolean().optional(),
   /** Also offer legacy SSH algorithms (SHA-1 key exchange, ssh-rsa, ssh-dss, CBC, hmac-sha1); warned at every pull. */
   legacy_algorithms: z.boolean().optional(),

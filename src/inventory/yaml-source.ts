@@ -4,11 +4,17 @@ import type { InventoryRecords, InventorySource } from './types.js';
 
 export type LineOf = (path: ReadonlyArray<PropertyKey>) => number | undefined;
 
-/** Records of an already parsed config document (pure). */
-export function yamlRecords(raw: Pick<RawConfig, 'devices'>, file: string, lineOf: LineOf): InventoryRecords {
+/**
+ * Records of an already parsed config document (pure). `positions[i]`: where record i sits in the
+ * file's `devices:` list (records that failed the schema are left out, so the two can differ).
+ */
+export function yamlRecords(raw: Pick<RawConfig, 'devices'>, file: string, lineOf: LineOf, positions?: readonly number[]): InventoryRecords {
   return {
     records: raw.devices,
-    origins: raw.devices.map((_, i) => ({ file, lineOf: (key?: string) => lineOf(key ? ['devices', i, key] : ['devices', i]) })),
+    origins: raw.devices.map((_, i) => {
+      const at = positions?.[i] ?? i;
+      return { file, lineOf: (key?: string) => lineOf(key ? ['devices', at, key] : ['devices', at]) };
+    }),
   };
 }
 
