@@ -1,4 +1,5 @@
 /** Build an AppContext from a config: permission checks, the store (hostile config neutralised), the state. */
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
@@ -23,6 +24,8 @@ export interface OpenApp extends AppContext {
 }
 
 export async function openApp(cfg: Config, opts: OpenOptions): Promise<OpenApp> {
+  // A folder that is not a store yet (a fresh clone's ./store holds only a README) becomes one now: make it private.
+  if (existsSync(cfg.store) && !existsSync(join(cfg.store, '.git'))) chmodSync(cfg.store, 0o700);
   checkPermissions([cfg.state, cfg.store, join(cfg.store, '.git'), fingerprintKeyPath(cfg)], cfg.allow_insecure_permissions);
   if (opts.fingerprintKey && cfg.mask_secrets === 'fingerprint') loadFingerprintKey(cfg);
   const clock = opts.clock ?? (() => new Date());

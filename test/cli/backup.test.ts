@@ -61,6 +61,7 @@ test('backup is consistent while the state is open, and the documented restore b
   execFileSync('git', ['clone', '--quiet', join(dir, 'store.bundle'), join(target, 'store')]);
   git(join(target, 'store'), 'fetch', '--quiet', 'origin', '+refs/baselines/*:refs/baselines/*');
   git(join(target, 'store'), 'remote', 'remove', 'origin');
+  execFileSync('chmod', ['-R', 'go-rwx', join(target, 'store')]);
   copyFileSync(join(dir, 'state.db'), join(target, 'driftwatch.db'));
   const probe = new Database(join(target, 'driftwatch.db'), { readonly: true });
   assert.equal((probe.prepare('SELECT v FROM backup_probe').get() as { v: string }).v, 'in-the-wal');
