@@ -14,6 +14,7 @@ import { registerDrift } from './commands/drift.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerHostKey } from './commands/hostkey.js';
 import { registerOutbox } from './commands/outbox.js';
+import { registerOutputOptions } from './format/global-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', './devices.yaml')
     .showHelpAfterError()
     .exitOverride();
+  registerOutputOptions(program);
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerSim]) register(program);
   return program;
 }
