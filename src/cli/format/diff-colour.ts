@@ -2,12 +2,13 @@
 import type { Paint } from './colour.js';
 import { safeLine } from './sanitize.js';
 
+/** Lines without the final newline (the caller ends the output). */
 export function renderDiff(diff: string, p: Paint): string {
-  const lines = diff.split('\n');
-  const last = lines.length - 1;
-  return lines
-    .map((raw, i) => {
-      if (i === last && raw === '') return '';
+  if (!diff) return '';
+  return diff
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((raw) => {
       const line = safeLine(raw);
       if (line.startsWith('+++') || line.startsWith('---')) return p.bold(line);
       if (line.startsWith('+')) return p.green(line);

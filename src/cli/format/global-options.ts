@@ -11,14 +11,14 @@ const LOGGING_COMMANDS = new Set(['daemon']);
 
 export function registerOutputOptions(program: Command): void {
   program
-    .option('--verbose', 'log at info level on stderr (default for commands other than daemon: warnings and errors only)')
+    .option('--verbose', 'log everything (debug level) on stderr, over DRIFTWATCH_LOG_LEVEL (default: warnings and errors only; daemon: info)')
     .addOption(new Option('--log-format <format>', 'log lines on stderr as JSON or human-readable (default: pretty on a terminal, json otherwise)').choices(['json', 'pretty']))
     .hook('preAction', (root, action) => {
       const opts = root.opts<{ verbose?: boolean; logFormat?: 'json' | 'pretty' }>();
       let top = action;
       while (top.parent && top.parent !== root) top = top.parent;
       setLogDefaults({
-        forcedLevel: opts.verbose ? 'info' : undefined,
+        forcedLevel: opts.verbose ? 'debug' : undefined,
         level: LOGGING_COMMANDS.has(top.name()) ? 'info' : 'warn',
         format: opts.logFormat,
       });

@@ -43,7 +43,7 @@ export function summaryLines(s: PullSummary, p: Paint): string[] {
   const failedText = failed ? p.red(`${failed} failed`) : '0 failed';
   const lines = [`${s.results.length} devices: ${count('changed')} changed, ${count('unchanged')} unchanged, ${failedText} in ${s.seconds.toFixed(1)}s`];
   if (s.deliveryFailures) {
-    lines.push(p.red(`${s.deliveryFailures} alert deliveries failed`) + `; ${s.pending} alert${s.pending === 1 ? '' : 's'} waiting in the outbox, retried by the daemon (driftwatch outbox)`);
+    lines.push(p.red(`${s.deliveryFailures} alert ${s.deliveryFailures === 1 ? 'delivery' : 'deliveries'} failed`) + `; ${s.pending} alert${s.pending === 1 ? '' : 's'} waiting in the outbox, retried by the daemon (driftwatch outbox)`);
   } else if (s.pending) {
     lines.push(`${s.pending} alert${s.pending === 1 ? '' : 's'} waiting in the outbox (driftwatch outbox)`);
   }
