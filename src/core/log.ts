@@ -26,7 +26,7 @@ export function setLogDefaults(d: LogDefaults): void {
 export function createLogger(level = defaults.forcedLevel ?? process.env.DRIFTWATCH_LOG_LEVEL ?? defaults.level ?? 'info'): Logger {
   const options = { level, base: undefined, redact: { paths: REDACT, censor: '[redacted]' } };
   if ((defaults.format ?? (process.stderr.isTTY ? 'pretty' : 'json')) === 'pretty') {
-    return pino(options, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true, ignore: 'pid,hostname' }));
+    return pino(options, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true && !process.env.NO_COLOR, ignore: 'pid,hostname' }));
   }
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }
