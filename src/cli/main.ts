@@ -24,6 +24,7 @@ import { registerEvents } from './commands/events.js';
 import { registerCompletion } from './completion.js';
 import { registerBackup } from './commands/backup.js';
 import { packageVersion } from './version.js';
+import { registerOutputOptions } from './format/global-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('driftwatch')
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the driftwatch version')
     .showHelpAfterError()
     .exitOverride();
+  registerOutputOptions(program);
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerEvents, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSecrets, registerSim]) register(program);
   registerBackup(program);
   registerCompletion(program); // last: it completes every command registered before it

@@ -32,10 +32,28 @@ export function logLevel(value: string | undefined): string {
   return level;
 }
 
-export function createLogger(level = process.env.DRIFTWATCH_LOG_LEVEL, destination?: pino.DestinationStream): Logger {
+/** Set once by the CLI's global options; see setLogDefaults. */
+const defaults: LogDefaults = {};
+
+export interface LogDefaults {
+  /** `--verbose`: wins over DRIFTWATCH_LOG_LEVEL. */
+  forcedLevel?: string;
+  /** The command's default when DRIFTWATCH_LOG_LEVEL is unset (one-shot commands: warn). */
+  level?: string;
+  /** `--log-format`; default pretty on a terminal, JSON lines otherwise. */
+  format?: 'json' | 'pretty';
+}
+
+export function setLogDefaults(d: LogDefaults): void {
+  Object.assign(defaults, d);
+}
+
+export function createLogger(level = defaults.forcedLevel ?? process.env.DRIFTWATCH_LOG_LEVEL ?? defaults.level ?? 'info', destination?: pino.DestinationStream): Logger {
   const options = { level: logLevel(level), base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   if (destination) return pino(options, destination);
-  if (process.stderr.isTTY) return pino(options, pretty({ destination: 2, colorize: true, ignore: 'pid,hostname' }));
+  if ((defaults.format ?? (process.stderr.isTTY ? 'pretty' : 'json')) === 'pretty') {
+    return pino(options, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true && !process.env.NO_COLOR, ignore: 'pid,hostname' }));
+  }
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }
 

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { deliverDue } from '../../app/deliver.js';
 import { approveDevice } from '../../app/use-cases/approve.js';
 import { findDevice, loadConfigOrExit, withWriter } from '../context.js';
+import { safeLine } from '../format/sanitize.js';
 
 /** An approval waits this long for a running cycle to finish (it holds the writer lock). */
 const APPROVE_WAIT_MS = 300_000;
@@ -20,7 +21,7 @@ export function registerApprove(program: Command): void {
       await withWriter(cfg, 'approve', APPROVE_WAIT_MS, async (app) => {
         const r = await approveDevice(app, { device: name, by: opts.by ?? userInfo().username, message: opts.message, address: 'cli' });
         await deliverDue(app);
-        process.stdout.write(`${name}: baseline is now ${r.commit.slice(0, 12)} (approved by ${r.by}${r.closedDrift.length ? `, closed drift #${r.closedDrift.join(', #')}` : ''})\n`);
+        process.stdout.write(`${safeLine(name)}: baseline is now ${r.commit.slice(0, 12)} (approved by ${safeLine(r.by)}${r.closedDrift.length ? `, closed drift #${r.closedDrift.join(', #')}` : ''})\n`);
       });
     });
 }

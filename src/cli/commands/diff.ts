@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { diffDevice } from '../../app/use-cases/diff.js';
 import { loadConfigOrExit, withApp } from '../context.js';
+import { severity, stdoutPaint } from '../format/colour.js';
+import { renderDiff } from '../format/diff-colour.js';
+import { safeLine } from '../format/sanitize.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -12,10 +15,12 @@ export function registerDiff(program: Command): void {
     .action(async (name: string, opts: { from?: string; to?: string }) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
       await withApp(cfg, async (app) => {
-        const { result, from } = await diffDevice(app, { device: name, from: opts.from, to: opts.to });
+        const { result, from, device } = await diffDevice(app, { device: name, from: opts.from, to: opts.to });
+        const p = stdoutPaint();
         const what = opts.from ? from.slice(0, 12) : `baseline ${from.slice(0, 12)}`;
-        if (!result.drifted) process.stdout.write(`${name}: no drift from ${what}\n`);
-        else process.stdout.write(`${name}: ${result.severity} drift +${result.added} -${result.removed} from ${what}\n${result.diff}`);
+        const who = safeLine(device);
+        if (!result.drifted) process.stdout.write(`${who}: no drift from ${what}\n`);
+        else process.stdout.write(`${who}: ${severity(p, result.severity)} drift ${p.green(`+${result.added}`)} ${p.red(`-${result.removed}`)} from ${what}\n${renderDiff(result.diff, p)}\n`);
       });
     });
 }

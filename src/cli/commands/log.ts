@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { deviceHistory } from '../../app/use-cases/config-at.js';
 import { loadConfigOrExit, withApp } from '../context.js';
+import { stdoutPaint } from '../format/colour.js';
+import { safeLine } from '../format/sanitize.js';
 
 export function registerLog(program: Command): void {
   program
@@ -11,7 +13,9 @@ export function registerLog(program: Command): void {
     .action(async (name: string, opts: { limit: number }) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
       await withApp(cfg, async (app) => {
-        for (const c of await deviceHistory(app, { device: name, limit: opts.limit })) process.stdout.write(`${c.commit.slice(0, 12)} ${c.date} ${c.subject}\n`);
+        const p = stdoutPaint();
+        // The store's own files are hostile too: a commit subject could carry controls.
+        for (const c of await deviceHistory(app, { device: name, limit: opts.limit })) process.stdout.write(`${p.yellow(safeLine(c.commit).slice(0, 12))} ${safeLine(c.date)} ${safeLine(c.subject)}\n`);
       });
     });
 }
