@@ -10,8 +10,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FaultCase } from './lib/case.js';
 import { killAtCommit, killRandom } from './cases/kill.js';
+import { twoWriters } from './cases/two-writers.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters];
 
 interface Row {
   case: string;
