@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { FaultCase } from './lib/case.js';
 import { killAtCommit, killRandom } from './cases/kill.js';
 import { twoWriters } from './cases/two-writers.js';
+import { stateLost, storeLost } from './cases/lost-files.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost];
 
 interface Row {
   case: string;
