@@ -12,8 +12,9 @@ import type { FaultCase } from './lib/case.js';
 import { killAtCommit, killRandom } from './cases/kill.js';
 import { twoWriters } from './cases/two-writers.js';
 import { stateLost, storeLost } from './cases/lost-files.js';
+import { stateDiskFull, storeDiskFull } from './cases/disk-full.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull];
 
 interface Row {
   case: string;
