@@ -13,8 +13,9 @@ import { killAtCommit, killRandom } from './cases/kill.js';
 import { twoWriters } from './cases/two-writers.js';
 import { stateLost, storeLost } from './cases/lost-files.js';
 import { stateDiskFull, storeDiskFull } from './cases/disk-full.js';
+import { brokenChannels } from './cases/channels.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull, brokenChannels];
 
 interface Row {
   case: string;
