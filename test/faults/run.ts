@@ -14,8 +14,9 @@ import { twoWriters } from './cases/two-writers.js';
 import { stateLost, storeLost } from './cases/lost-files.js';
 import { stateDiskFull, storeDiskFull } from './cases/disk-full.js';
 import { brokenChannels } from './cases/channels.js';
+import { sighupAtStart } from './cases/signals.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull, brokenChannels];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull, brokenChannels, sighupAtStart];
 
 interface Row {
   case: string;
