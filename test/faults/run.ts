@@ -15,8 +15,9 @@ import { stateLost, storeLost } from './cases/lost-files.js';
 import { stateDiskFull, storeDiskFull } from './cases/disk-full.js';
 import { brokenChannels } from './cases/channels.js';
 import { sighupAtStart } from './cases/signals.js';
+import { hostileOutput } from './cases/hostile.js';
 
-const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull, brokenChannels, sighupAtStart];
+const CASES: FaultCase[] = [killRandom, killAtCommit, twoWriters, stateLost, storeLost, storeDiskFull, stateDiskFull, brokenChannels, sighupAtStart, hostileOutput];
 
 interface Row {
   case: string;
