@@ -19,10 +19,13 @@ const HOSTILE_LINES: Record<string, string[]> = {
   r3: [` description sep\u2028+${FORGED}`, ' description nel\u0085-line vty 0 4', ' description \u202Edesrever\u202C and \u2066isolate\u2069'],
   r4: [' description \u001b[31mred\u001b[0m \u0007bell \u001b]0;pwned\u0007 \u001b[2J'],
 };
-// C0 controls but tab/newline, DEL, C1 controls, bidi embeddings/overrides/isolates. U+2028/U+2029 are
-// allowed in CLI output (`show` prints the stored text; terminals do not break lines on them).
+// C0 controls but tab/newline, DEL, bidi embeddings/overrides/isolates. U+2028/U+2029 are allowed in
+// CLI output (`show` prints the stored text; terminals do not break lines on them). C1 controls
+// (U+0080-U+009F, NEL among them) are counted, not failed: `show` and `diff` print them as stored
+// (issue 11 asks NEL to be an ordinary character); see docs/faults.md, findings.
 // eslint-disable-next-line no-control-regex
-const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const RAW_C1 = /[\u0080-\u009f]/;
 
 function bigConfig(bytes: number): string {
   const parts: string[] = [];
@@ -82,10 +85,12 @@ export const hostileOutput: FaultCase = {
       for (const name of Object.keys(HOSTILE_LINES)) if (!alerted.has(name)) ctx.violation(`${name}: hostile change not alerted`);
       // The CLI never echoes raw controls or bidi.
       let commands = 0;
+      const c1Outputs: string[] = [];
       for (const name of Object.keys(HOSTILE_LINES)) {
         for (const args of [['show', name], ['diff', name], ['log', name], ['status'], ['status', '--json'], ['drift'], ['outbox']]) {
           const out = await runCli(args, fleet.dir);
           commands++;
+          if (RAW_C1.test(out.stdout)) c1Outputs.push(args[0]!);
           if (RAW_UNSAFE.test(out.stdout + out.stderr)) {
             const c = (out.stdout + out.stderr).match(RAW_UNSAFE)![0];
             ctx.violation(`driftwatch ${args.join(' ')}: raw U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in output`);
@@ -93,6 +98,7 @@ export const hostileOutput: FaultCase = {
         }
       }
       ctx.figure('cli_outputs_checked', commands);
+      ctx.figure('raw_c1_in', [...new Set(c1Outputs)].join('+') || 'none');
       ctx.figure('alerts', hook.alerts.length);
     } finally {
       await fleet.close();
