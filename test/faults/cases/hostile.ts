@@ -92,8 +92,8 @@ export const hostileOutput: FaultCase = {
           commands++;
           if (RAW_C1.test(out.stdout)) c1Outputs.push(args[0]!);
           if (RAW_UNSAFE.test(out.stdout + out.stderr)) {
-            const c = (out.stdout + out.stderr).match(RAW_UNSAFE)![0];
-            ctx.violation(`driftwatch ${args.join(' ')}: raw U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in output`);
+            const chars = [...new Set((out.stdout + out.stderr).match(new RegExp(RAW_UNSAFE.source, 'g')))];
+            ctx.violation(`driftwatch ${args.join(' ')}: raw ${chars.map((c) => 'U+' + c.charCodeAt(0).toString(16).padStart(4, '0')).join(' ')} in output`);
           }
         }
       }
