@@ -51,6 +51,9 @@ export async function sendEmail(channel: Omit<EmailChannelConfig, 'notices'>, al
       },
       disableFileAccess: true,
       disableUrlAccess: true,
+      // nodemailer >= 10 closes the SMTP connection on abort: without it a server that never
+      // acknowledges DATA keeps the socket (and a stopping daemon) alive until socketTimeout.
+      ...({ signal } as object),
     });
     sending.catch(() => {}); // when the race below is lost, its late rejection is expected
     await abortable(sending, signal, 'email');
