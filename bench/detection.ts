@@ -113,7 +113,7 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
     }),
   );
   let t0 = performance.now();
-  const daemon = await Daemon.start({ configFile, log: createLogger('silent'), retryIntervalMs: 1000 });
+  const daemon = await Daemon.start({ configFile, log: createLogger(process.env.BENCH_LOG ?? 'silent'), retryIntervalMs: 1000 });
   await daemon.idle(); // cycle 1 at start: first pull, baselines set
   const baselineS = (performance.now() - t0) / 1000;
   d.note(`detection: baseline cycle ${baselineS.toFixed(1)} s`);
