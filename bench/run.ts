@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --devices 10000 --latency 50 --lines 1000 --concurrency 100 --peers]
+ *   [--detection [--announce 20]]  (--detection-only: just the detection figure, bench/detection.ts)
  *
  * Starts the simulated fleet in a separate process, measures the raw ssh2 ceiling, then runs
  * three driftwatch cycles in this process (1: first pull, 2: no change, 3: 1% changed, drift
@@ -22,6 +23,7 @@ import { pullAndDeliver } from '../src/app/pull-now.js';
 import { rawThroughput } from './raw-ssh.js';
 import { diffMicrobench } from './diff-micro.js';
 import { runNetmikoPeer } from './peer-netmiko.js';
+import { runDetection } from './detection.js';
 
 interface Args {
   devices: number;
@@ -31,10 +33,12 @@ interface Args {
   basePort: number;
   peers: boolean;
   keep: boolean;
+  detection: 'no' | 'also' | 'only';
+  announce: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { devices: 1000, latency: 50, lines: 1000, concurrency: 100, basePort: 20000, peers: false, keep: false };
+  const a: Args = { devices: 1000, latency: 50, lines: 1000, concurrency: 100, basePort: 20000, peers: false, keep: false, detection: 'no', announce: 20 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => Number(argv[++i]);
@@ -45,6 +49,9 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--base-port') a.basePort = v();
     else if (k === '--peers') a.peers = true;
     else if (k === '--keep') a.keep = true;
+    else if (k === '--detection') a.detection = 'also';
+    else if (k === '--detection-only') a.detection = 'only';
+    else if (k === '--announce') a.announce = v();
     else throw new Error(`unknown option ${k}`);
   }
   return a;
@@ -122,6 +129,18 @@ async function main(): Promise<void> {
   const targets = started.ports.map((port) => ({ host: '127.0.0.1', port }));
   const width = String(a.devices).length;
   const hostname = (i: number) => `bench-${String(i + 1).padStart(width, '0')}`;
+  const detection = async (dir: string) => {
+    const d = await runDetection({ dir, targets, hostname, mutate: (ix, r) => sim.mutate(ix, r), concurrency: a.concurrency, announce: a.announce, note });
+    emit(d);
+    note(`detection: ${d.alerted}/${d.announced} alerted (${d.via_syslog} by the syslog pull), message to outbox p50 ${d.p50_s} s p99 ${d.p99_s} s, to webhook p99 ${d.delivered_p99_s} s (debounce ${d.debounce_s} s)`);
+  };
+  if (a.detection === 'only') {
+    const dir = mkdtempSync(join(tmpdir(), 'driftwatch-bench-'));
+    await detection(dir);
+    await sim.stop();
+    if (!a.keep) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
 
   // The ceiling: raw ssh2.
   let simCpu = (await sim.cpu()).cpu_s;
@@ -216,6 +235,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (a.detection === 'also') await detection(dir);
   sink.close();
   await sim.stop();
   if (!a.keep) rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,11 @@ export interface CycleOptions {
   steps?: readonly CycleStep[];
   /** Syslog claims of the devices pulled because they announced a change (daemon). */
   claims?: ReadonlyMap<string, SyslogClaim>;
+  /**
+   * The daemon's syslog pull beside a running cycle of the same process: that cycle reconciled at
+   * its start, and its commits not yet recorded in state are in flight, not lost in a crash.
+   */
+  skipReconcile?: boolean;
 }
 
 export interface CycleReport {
@@ -40,7 +45,7 @@ export interface CycleReport {
 
 export async function runCycle(app: AppContext, devices: readonly Device[], opts: CycleOptions = {}): Promise<CycleReport> {
   const { state, log } = app;
-  const reconciled = await reconcile(app.archive, state, app.clock());
+  const reconciled = opts.skipReconcile ? { recovered: [], baselinesFromRefs: 0, refsRestored: 0, rebuilt: false } : await reconcile(app.archive, state, app.clock());
   const systemAlerts: Alert[] = [];
   if (reconciled.recovered.length && !reconciled.rebuilt) log.warn({ devices: reconciled.recovered.slice(0, 20), count: reconciled.recovered.length }, 'commits the state had not recorded (after a crash?) are evaluated now');
   if (reconciled.rebuilt) {
