@@ -4,8 +4,8 @@
  * SIGTERM drains then aborts in-flight pulls within a bound, SIGHUP reloads the config (a broken
  * new config is logged and the old one kept).
  */
-import { statSync } from 'node:fs';
 import type { ScheduledTask } from 'node-cron';
+import { watchFile } from './file-watch.js';
 import { runCycle } from '../app/cycle/run-cycle.js';
 import { openApp, type OpenApp } from '../app/open.js';
 import { LockedError, withWriterLock } from '../app/writer-lock.js';
@@ -56,8 +56,7 @@ export class Daemon {
   private urgentTimer?: NodeJS.Timeout;
   private urgentStartedAt = 0;
   private readonly delivery: Delivery;
-  private configWatch?: NodeJS.Timeout;
-  private configMtime = 0;
+  private configWatch?: { stop(): void };
   private http?: HttpServer;
 
   private constructor(
@@ -168,17 +167,12 @@ export class Daemon {
 
   /** The inventory (today the YAML file) is re-read when it changes: no SIGHUP needed for a new device. */
   private watchInventory(intervalMs: number): void {
-    this.configMtime = mtimeOf(this.opts.configFile);
-    this.configWatch = setInterval(() => {
-      const m = mtimeOf(this.opts.configFile);
-      if (m && m !== this.configMtime) {
-        this.configMtime = m;
-        this.opts.log.info('inventory file changed: refreshing');
-        this.reload();
-      }
-    }, intervalMs);
-    this.configWatch.unref();
+    this.configWatch = watchFile(this.opts.configFile, intervalMs, () => {
+      this.opts.log.info('inventory file changed: refreshing');
+      this.reload();
+    });
   }
+
 
   private schedule(): void {
     for (const t of this.tasks) void t.stop();
@@ -261,7 +255,7 @@ export class Daemon {
     const drainMs = this.opts.drainMs ?? 10_000;
     for (const t of this.tasks) void t.stop();
     clearTimeout(this.urgentTimer);
-    clearInterval(this.configWatch);
+    this.configWatch?.stop();
     await this.syslog?.close();
     await this.http?.close();
     const inFlight = [this.running, ...this.urgentRuns].filter(Boolean) as Array<Promise<void>>;
@@ -293,10 +287,3 @@ export class Daemon {
   }
 }
 
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}

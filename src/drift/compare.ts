@@ -6,7 +6,8 @@
 import type { DriftKnowledge } from '../drivers/types.js';
 import { alignPlaceholders, isSecretChange, type FingerprintRules } from '../secrets/migration.js';
 import { withoutIgnored } from './ignore.js';
-import { hunkHeader, lineHunks } from './line-diff.js';
+import { lineHunks } from './line-diff.js';
+import { hunkHeader } from './unified-diff.js';
 import { sectionLabel } from './sections.js';
 import { severityOf, type DriftSeverity } from './severity.js';
 

@@ -5,6 +5,8 @@
  * (echo first, prompt last). Same options, same text. Pure.
  */
 import type { Transcript } from './transcript.js';
+import { hashSeed, PORTS, Rand, ROLES, secret9, stamp } from './generate-ios-random.js';
+import { footer } from './generate-ios-footer.js';
 
 export interface GenerateIosOptions {
   hostname: string;
@@ -12,61 +14,6 @@ export interface GenerateIosOptions {
   lines?: number;
   seed?: number | string;
 }
-
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashSeed(seed: number | string): number {
-  const text = String(seed);
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-const CRYPT = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ROLES = ['USERS', 'VOICE', 'PRINTERS', 'CAMERAS', 'AP-MGMT', 'SERVERS', 'LAB', 'GUEST', 'IOT', 'BMS'];
-const PORTS = [22, 23, 53, 80, 123, 161, 443, 514, 636, 3389, 8080, 8443];
-
-class Rand {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chars(n: number, alphabet = CRYPT): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
-  }
-  digits(n: number): string {
-    return this.chars(n, '0123456789');
-  }
-}
-
-function stamp(r: Rand, year: number): string {
-  const h = String(r.int(0, 23)).padStart(2, '0');
-  const m = String(r.int(0, 59)).padStart(2, '0');
-  const s = String(r.int(0, 59)).padStart(2, '0');
-  return `${h}:${m}:${s} UTC ${r.pick(DAYS)} ${r.pick(MONTHS)} ${r.int(1, 28)} ${year}`;
-}
-
-const secret9 = (r: Rand) => `$9$${r.chars(14)}$${r.chars(43)}`;
 
 function header(r: Rand, hostname: string): string[] {
   return [
@@ -125,57 +72,6 @@ function header(r: Rand, hostname: string): string[] {
     'transceiver type all',
     ' monitoring',
     '!',
-  ];
-}
-
-function footer(r: Rand, site: number): string[] {
-  return [
-    '!',
-    'ip forward-protocol nd',
-    'no ip http server',
-    'no ip http secure-server',
-    'ip ssh version 2',
-    'ip ssh server algorithm encryption aes256-gcm aes256-ctr',
-    `ip route 0.0.0.0 0.0.0.0 10.${site}.0.1`,
-    `ip route vrf Mgmt-vrf 0.0.0.0 0.0.0.0 192.168.${site % 256}.1`,
-    '!',
-    'ip access-list standard VTY-ACCESS',
-    ' 10 permit 10.0.0.0 0.0.255.255',
-    ' 20 deny   any log',
-    '!',
-    'logging source-interface Vlan1',
-    'logging host 10.0.0.5',
-    'logging host 10.0.1.5',
-    `snmp-server community ${r.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')} RO SNMP-ACL`,
-    'snmp-server location Building 4, Floor 2, Rack B7',
-    'snmp-server contact noc@example.net',
-    'snmp-server enable traps config',
-    'snmp-server host 10.0.0.7 version 2c public',
-    '!',
-    'control-plane',
-    ' service-policy input system-cpp-policy',
-    '!',
-    'banner motd ^C',
-    'Authorized access only. Activity is logged.',
-    '^C',
-    '!',
-    'line con 0',
-    ' exec-timeout 15 0',
-    ' stopbits 1',
-    'line aux 0',
-    'line vty 0 4',
-    ' access-class VTY-ACCESS in vrf-also',
-    ' exec-timeout 30 0',
-    ' transport input ssh',
-    'line vty 5 15',
-    ' access-class VTY-ACCESS in vrf-also',
-    ' transport input ssh',
-    '!',
-    'ntp server 10.0.0.123 prefer',
-    'ntp server 10.0.1.123',
-    '!',
-    '!',
-    'end',
   ];
 }
 

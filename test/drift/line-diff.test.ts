@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPatch, structuredPatch } from 'diff';
-import { hunkHeader, lineEdits, lineHunks, unifiedDiff, NO_NEWLINE, type LineDiffOptions, type LineHunk } from '../../src/drift/line-diff.js';
+import { lineEdits, lineHunks, NO_NEWLINE, type LineDiffOptions, type LineHunk } from '../../src/drift/line-diff.js';
+import { hunkHeader, unifiedDiff } from '../../src/drift/unified-diff.js';
 import { compareConfigs } from '../../src/drift/compare.js';
 import { sectionLabel } from '../../src/drift/sections.js';
 import { severityOf } from '../../src/drift/severity.js';
