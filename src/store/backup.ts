@@ -5,12 +5,12 @@
  * added, so the later bundle holds every commit the copied state names.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gitOk } from './git-exec.js';
 import { StateDb } from './state.js';
 
-export const BACKUP_FILES = { state: 'state.db', store: 'store.bundle', manifest: 'manifest.json' } as const;
+export const BACKUP_FILES = { state: 'state.db', store: 'store.bundle', key: 'fingerprint.key', manifest: 'manifest.json' } as const;
 
 export interface BackupResult {
   dir: string;
@@ -29,7 +29,8 @@ async function sha256(file: string): Promise<string> {
 }
 
 /** Back up `statePath` and the store at `storeDir` into `dir` (created; must be new or empty). */
-export async function backup(statePath: string, storeDir: string, dir: string, version: string, now = new Date()): Promise<BackupResult> {
+/** `keyFile`: the secrets fingerprint key; without it the restored store's fingerprints could not be continued. */
+export async function backup(statePath: string, storeDir: string, dir: string, version: string, now = new Date(), keyFile?: string): Promise<BackupResult> {
   const out = resolve(dir);
   if (!existsSync(statePath)) throw new BackupError(`no state file at ${statePath}: nothing to back up (has driftwatch run with this config?)`);
   if (!existsSync(join(storeDir, '.git'))) throw new BackupError(`no git store at ${storeDir}: nothing to back up`);
@@ -51,12 +52,14 @@ export async function backup(statePath: string, storeDir: string, dir: string, v
     const [commit, ref] = line.split(' ');
     if (commit && ref) refs[ref] = commit;
   }
-  for (const f of [stateFile, bundle]) chmodSync(f, 0o600); // configs and history: private
+  const key = keyFile && existsSync(keyFile) ? join(out, BACKUP_FILES.key) : undefined;
+  if (key) copyFileSync(keyFile!, key);
+  for (const f of [stateFile, bundle, ...(key ? [key] : [])]) chmodSync(f, 0o600); // configs, history, key: private
   const result: BackupResult = { dir: out, stateBytes: statSync(stateFile).size, storeBytes: statSync(bundle).size, refs };
   const manifest = {
     driftwatch: version,
     created: now.toISOString(),
-    files: { [BACKUP_FILES.state]: await sha256(stateFile), [BACKUP_FILES.store]: await sha256(bundle) },
+    files: { [BACKUP_FILES.state]: await sha256(stateFile), [BACKUP_FILES.store]: await sha256(bundle), ...(key ? { [BACKUP_FILES.key]: await sha256(key) } : {}) },
     refs,
   };
   writeFileSync(join(out, BACKUP_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });

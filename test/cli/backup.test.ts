@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { stringify, parse } from 'yaml';
@@ -63,6 +63,8 @@ test('backup is consistent while the state is open, and the documented restore b
   git(join(target, 'store'), 'remote', 'remove', 'origin');
   execFileSync('chmod', ['-R', 'go-rwx', join(target, 'store')]);
   copyFileSync(join(dir, 'state.db'), join(target, 'driftwatch.db'));
+  copyFileSync(join(dir, 'fingerprint.key'), join(target, 'fingerprint.key'));
+  chmodSync(join(target, 'fingerprint.key'), 0o600);
   const probe = new Database(join(target, 'driftwatch.db'), { readonly: true });
   assert.equal((probe.prepare('SELECT v FROM backup_probe').get() as { v: string }).v, 'in-the-wal');
   probe.close();

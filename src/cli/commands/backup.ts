@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { fingerprintKeyPath } from '../../secrets/key-file.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { backup, BackupError } from '../../store/backup.js';
 import { packageVersion } from '../version.js';
@@ -12,7 +13,7 @@ export function registerBackup(program: Command): void {
     .action(async (dir: string) => {
       const cfg = loadConfigOrExit(program.opts().config, true);
       try {
-        const r = await backup(cfg.state, cfg.store, dir, packageVersion());
+        const r = await backup(cfg.state, cfg.store, dir, packageVersion(), new Date(), fingerprintKeyPath(cfg));
         const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
         process.stdout.write(`backup in ${r.dir}: state.db ${kib(r.stateBytes)}, store.bundle ${kib(r.storeBytes)} (${Object.keys(r.refs).length} refs)\n`);
       } catch (err) {
