@@ -204,12 +204,14 @@ test('latency: answers wait latencyMs, settable at run time', async () => {
     let t0 = performance.now();
     sh.send('show version\n');
     await sh.read(P);
-    assert.ok(performance.now() - t0 >= 140, 'delayed');
+    const delayed = performance.now() - t0;
+    // A lower bound only: a loaded machine can make an answer slower, never faster than the latency.
+    assert.ok(delayed >= 140, 'delayed');
     d.latencyMs = 0;
     t0 = performance.now();
     sh.send('show version\n');
     await sh.read(P);
-    assert.ok(performance.now() - t0 < 100, 'no delay once cleared');
+    assert.ok(performance.now() - t0 < delayed, 'faster once cleared');
   });
 });
 
