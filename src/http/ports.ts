@@ -3,6 +3,7 @@
  * port-adapter.ts implements it over today's StateDb/Archive; the lead will point it at src/app/.
  * Everything returned here is safe to show: no credentials, secrets already masked in the store.
  */
+import type { DriftRow } from '../store/state-rows.js';
 import type { AuditEntry } from '../state/audit-repo.js';
 
 export type DeviceState = 'failing' | 'drifted' | 'ok' | 'never';
@@ -26,18 +27,8 @@ export interface DeviceSummary {
   compliance: number | null;
 }
 
-export interface DriftItem {
-  id: number;
-  device: string;
-  status: string;
-  severity: string;
-  firstSeen: string;
-  lastSeen: string;
-  baselineCommit: string | null;
-  currentCommit: string | null;
-  added: number;
-  removed: number;
-}
+/** An open drift as the API shows it: the state's row without its internal hash and close time. */
+export type DriftItem = Omit<DriftRow, 'diffHash' | 'closedAt'>;
 
 export interface Revision {
   commit: string;

@@ -1,8 +1,7 @@
 /**
  * The alert outbox: alerts queued per channel until delivered. Same table and columns as
- * store/migrations.ts step 2 created (so existing state files keep their queue); created here
- * with IF NOT EXISTS so the repository works on its own connection too. Construct it on the
- * connection StateDb opened (after StateDb.open has migrated), e.g. `outboxOf(state)`.
+ * store/migrations.ts step 2 created (so existing state files keep their queue). Construct it on
+ * a connection StateDb opened (StateDb.open migrates first), e.g. `outboxOf(state)`.
  *
  * - Enqueue is idempotent per (channel, alert id): a re-raised alert with the same id (after a
  *   crash, a retried cycle) is not queued twice.
@@ -33,17 +32,8 @@ const MAX_ERROR = 2000;
 const iso = (d: Date) => d.toISOString();
 type Row = Record<string, unknown>;
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS outbox (
-    id INTEGER PRIMARY KEY,
-    channel TEXT NOT NULL,
-    alert_json TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TEXT,
-    delivered_at TEXT,
-    last_error TEXT
-  );
+// The table itself is the migrations' (store/migrations.ts, one definition); these indexes are the repository's.
+const INDEXES = `
   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL;
   CREATE INDEX IF NOT EXISTS outbox_alert_id ON outbox (channel, json_extract(alert_json, '$.id'));
 `;
@@ -68,7 +58,7 @@ export class OutboxRepo {
     private readonly db: Database.Database,
     readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
   ) {
-    db.exec(SCHEMA);
+    db.exec(INDEXES);
   }
 
   private st(sql: string): Database.Statement {

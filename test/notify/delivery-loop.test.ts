@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { StateDb } from '../../src/store/state.js';
 import { SMTPServer } from 'smtp-server';
 import type { ServerResponse } from 'node:http';
 import { startDelivery, type Delivery, type DeliveryOptions } from '../../src/notify/delivery-loop.js';
@@ -20,7 +20,8 @@ after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function repo(): OutboxRepo {
   const dir = mkdtempSync(join(tmpdir(), 'dw-delivery-'));
   dirs.push(dir);
-  return new OutboxRepo(new Database(join(dir, 'state.db')));
+  // The outbox table comes from the state's migrations, as in production.
+  return new OutboxRepo(StateDb.open(join(dir, 'state.db')).db);
 }
 
 const T0 = new Date('2026-12-01T12:00:00Z');

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { OutboxRepo, outboxOf } from '../../src/state/outbox-repo.js';
 import { StateDb } from '../../src/store/state.js';
 import type { Alert } from '../../src/notify/types.js';
@@ -34,7 +33,7 @@ test('on the StateDb connection: the same table and columns migrations made, and
 });
 
 test('enqueue is idempotent per (channel, alert id); due order, limit, exclude; delivered never due again', () => {
-  const db = new Database(dbFile());
+  const db = StateDb.open(dbFile()).db; // migrated: the outbox table is the migrations'
   const repo = new OutboxRepo(db);
   const a = repo.enqueue('mail', alert('a'), at(0))!;
   const [b, c] = repo.enqueueMany([{ channel: 'mail', alert: alert('b') }, { channel: 'hook', alert: alert('a') }], at(1));
@@ -52,7 +51,7 @@ test('enqueue is idempotent per (channel, alert id); due order, limit, exclude; 
 });
 
 test('markFailed schedules the backoff, keeps the error, and null gives up until retryAll', () => {
-  const db = new Database(dbFile());
+  const db = StateDb.open(dbFile()).db; // migrated: the outbox table is the migrations'
   const repo = new OutboxRepo(db);
   const a = repo.enqueue('mail', alert('a'), at(0))!;
   repo.markFailed(a, at(0), 'smtp 421', undefined); // first failure: 30 s
@@ -71,7 +70,7 @@ test('markFailed schedules the backoff, keeps the error, and null gives up until
 });
 
 test('a clock stepped backwards never delays a retry by more than its backoff', () => {
-  const db = new Database(dbFile());
+  const db = StateDb.open(dbFile()).db; // migrated: the outbox table is the migrations'
   const repo = new OutboxRepo(db);
   const fresh = repo.enqueue('mail', alert('fresh'), at(3600))!; // enqueued at 13:00 ...
   const failed = repo.enqueue('mail', alert('failed'), at(3600))!;
@@ -87,7 +86,7 @@ test('a clock stepped backwards never delays a retry by more than its backoff', 
 });
 
 test('prune deletes delivered rows older than the cut, never undelivered ones', () => {
-  const db = new Database(dbFile());
+  const db = StateDb.open(dbFile()).db; // migrated: the outbox table is the migrations'
   const repo = new OutboxRepo(db);
   const a = repo.enqueue('mail', alert('a'), at(0))!;
   const b = repo.enqueue('mail', alert('b'), at(0))!;
