@@ -1,9 +1,8 @@
 /**
- * Build alert messages (pure) from what a cycle found. Ids are derived from what the alert is
- * about (device, commits, event), never random: the id is the receivers' idempotency key, so a
- * re-send after a crash, or the same event decided twice, carries the same id.
+ * Build alert messages (pure) from what a cycle found. Ids come from notify/alert-id.ts: derived
+ * from the event, so a re-send after a crash carries the same id.
  */
-import { createHash } from 'node:crypto';
+import { alertId } from '../notify/alert-id.js';
 import type { Device } from '../config/schema.js';
 import type { DriftResult } from '../drift/compare.js';
 import type { ChangeAttribution } from '../drivers/types.js';
@@ -13,10 +12,6 @@ import { mergeAttribution, type SyslogClaim } from '../syslog/claim.js';
 import { isStaleAttribution } from '../notify/attribution.js';
 import type { Alert, AlertKind } from '../notify/types.js';
 
-/** 32 hex digits from the event's identity. */
-export function alertId(kind: AlertKind, device: string, ...key: ReadonlyArray<string | number | undefined>): string {
-  return createHash('sha256').update([kind, device, ...key.map((k) => String(k ?? ''))].join('\0')).digest('hex').slice(0, 32);
-}
 
 function base(kind: AlertKind, device: Device, now: Date, ...key: ReadonlyArray<string | number | undefined>): Pick<Alert, 'id' | 'kind' | 'device' | 'detectedAt'> {
   return {

@@ -3,7 +3,8 @@
  * change itself was authorized by a window or a ticket: an approved change can still re-enable
  * telnet. One alert per device and cycle lists every regressed rule; its severity is the worst.
  */
-import { randomUUID } from 'node:crypto';
+import { alertId } from '../notify/alert-id.js';
+import type { AlertKind } from '../notify/types.js';
 import type { Device } from '../config/schema.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
 import type { Alert } from '../notify/types.js';
@@ -26,9 +27,10 @@ function worstSeverity(rs: readonly RuleResult[]): Severity {
   return rs.reduce<Severity>((a, r) => (SEVERITY_RANK[r.severity] > SEVERITY_RANK[a] ? r.severity : a), 'info');
 }
 
-function base(device: Device, now: Date) {
+/** The id names the rules and the snapshot (commit), so the same transition re-decided has the same id. */
+function base(device: Device, now: Date, kind: AlertKind, rules: readonly RuleResult[], commit?: string) {
   return {
-    id: randomUUID(),
+    id: alertId(kind, device.name, rules.map((r) => r.rule).join(','), commit ?? now.toISOString()),
     device: { name: device.name, host: device.host, platform: device.platform, group: device.group, tags: device.tags },
     detectedAt: now.toISOString(),
   };
@@ -38,7 +40,7 @@ function base(device: Device, now: Date) {
 export function complianceRegressionAlert(device: Device, regressions: readonly RuleResult[], rules: ReadonlyMap<string, Rule>, now: Date, commit?: string): Alert {
   const names = regressions.map((r) => r.rule);
   return {
-    ...base(device, now),
+    ...base(device, now, 'compliance-regression', regressions, commit),
     kind: 'compliance-regression',
     severity: worstSeverity(regressions),
     summary: `hardening rule${regressions.length === 1 ? ` now fails: ${regressions[0]!.title}` : `s now fail: ${regressions.length}`} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`,
@@ -50,7 +52,7 @@ export function complianceRegressionAlert(device: Device, regressions: readonly 
 
 export function complianceFixedNotice(device: Device, fixes: readonly RuleResult[], now: Date, commit?: string): Alert {
   return {
-    ...base(device, now),
+    ...base(device, now, 'compliance-fixed', fixes, commit),
     kind: 'compliance-fixed',
     severity: 'info',
     summary: `hardening fixed: ${fixes.map((r) => r.rule).join(', ')} pass again`,

@@ -24,6 +24,7 @@ test('17.9.4a -> 17.6.1 on the same device is a critical software-downgrade aler
     assert.ok(alert, JSON.stringify(down.alerts.map((a) => [a.kind, a.summary])));
     assert.equal(alert!.severity, 'critical');
     assert.match(alert!.summary, /17\.9\.4a -> 17\.6\.1/);
+    assert.match(alert!.id, /^[0-9a-f]{32}$/, 'a deterministic id (the idempotency key), not a random one');
     sim.mutate('show version', (t) => t.replaceAll('17.6.1', '17.9.4a'));
     const up = await pullAndDeliver(app, cfg.devices);
     assert.equal(up.alerts.filter((a) => a.sections?.some((s) => s.startsWith('software-'))).length, 0, 'an upgrade never alerts');
