@@ -4,6 +4,7 @@
  * every problem names the file and line.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { resolvePlatform } from '../drivers/registry.js';
@@ -50,10 +51,22 @@ function parseFile<T>(text: string, file: string, schema: z.ZodType<T>): T {
   );
 }
 
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseVersionsFile(text: string, file: string): VersionPolicy[] {
   const data = parseFile(text, file, versionsSchema);
   const bad = data.versions.map((v, i) => [v, i] as const).filter(([v]) => !resolvePlatform(v.platform));
   if (bad.length) throw new PackError(bad.map(([v, i]) => `${file}: versions.${i}.platform: unknown platform ${JSON.stringify(v.platform)}`));
+  // checkVersion compiles `model` on every cycle: a bad pattern must stop here, not in the cycle.
+  const badModel = data.versions.map((v, i) => [v, i] as const).filter(([v]) => v.model !== undefined && !compiles(v.model));
+  if (badModel.length) throw new PackError(badModel.map(([v, i]) => `${file}: versions.${i}.model: invalid regular expression ${JSON.stringify(v.model)}`));
   return data.versions.map((v) => ({ ...v, platform: resolvePlatform(v.platform)! }));
 }
 
@@ -63,3 +76,29 @@ export function parseKnownGood(text: string, file: string): KnownGoodEntry[] {
 
 export const loadVersionsFile = (file: string) => parseVersionsFile(readFileSync(file, 'utf8'), file);
 export const loadKnownGood = (file: string) => parseKnownGood(readFileSync(file, 'utf8'), file);
+
+/** A data file named in the config, relative to the config file's folder. */
+export function dataFilePath(cfg: { file: string }, path: string): string {
+  return resolve(dirname(cfg.file), path);
+}
+
+/**
+ * `validate`'s check of the configured data files: each problem names the file (and line), empty
+ * when both parse. An unreadable file is a problem too.
+ */
+export function dataFileProblems(cfg: { file: string; software?: { versions_file?: string }; integrity?: { known_good: string } }): string[] {
+  const problems: string[] = [];
+  const check = (key: string, path: string | undefined, load: (file: string) => unknown) => {
+    if (!path) return;
+    const file = dataFilePath(cfg, path);
+    try {
+      load(file);
+    } catch (err) {
+      if (err instanceof PackError) problems.push(...err.problems);
+      else problems.push(`${file}: ${key}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  check('software.versions_file', cfg.software?.versions_file, loadVersionsFile);
+  check('integrity.known_good', cfg.integrity?.known_good, loadKnownGood);
+  return problems;
+}

@@ -33,3 +33,25 @@ export function hostKeyFacts(blob: Buffer): Pick<HandshakeFacts, 'hostKeyType' |
   if (hostKeyType === 'ssh-ed25519') return { hostKeyType, hostKeyBits: 256 };
   return { hostKeyType };
 }
+
+/** The transport's record of one handshake (structurally: src/transport/handshake.ts). */
+interface SeenHandshake {
+  kex: string;
+  hostKeyType: string;
+  hostKeyBits: number;
+  serverIdent?: string;
+  offered?: { kex?: string[] };
+}
+
+/**
+ * The rules' handshake evidence: every key exchange the server offered (a weak one offered is a
+ * finding even when driftwatch negotiated a modern one), else the negotiated one alone.
+ */
+export function handshakeEvidence(h: SeenHandshake): HandshakeFacts {
+  return {
+    hostKeyType: h.hostKeyType,
+    hostKeyBits: h.hostKeyBits,
+    kex: h.offered?.kex?.length ? h.offered.kex : [h.kex],
+    ...(h.serverIdent ? { serverIdent: h.serverIdent } : {}),
+  };
+}

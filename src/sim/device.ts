@@ -43,6 +43,8 @@ export interface SimDeviceOptions {
   rejectPassword?: boolean;
   /** SSH software version in the server identification (default `Cisco-1.25` for Cisco models). */
   ident?: string;
+  /** Key exchange methods the server offers (default: ssh2's modern list), e.g. with diffie-hellman-group1-sha1 added. */
+  kex?: string[];
 }
 
 export interface SimStats {
@@ -75,6 +77,7 @@ export class SimDevice {
   garbage: boolean;
   rejectPassword: boolean;
   ident: string;
+  kex?: string[];
   readonly stats: SimStats = { connections: 0, logins: 0, authFailures: 0, sessions: 0, shells: 0, execs: 0, commands: 0 };
 
   private readonly source: Transcript | (() => Transcript);
@@ -102,6 +105,7 @@ export class SimDevice {
     this.garbage = opts.garbage ?? false;
     this.rejectPassword = opts.rejectPassword ?? false;
     this.ident = opts.ident ?? (/^(ios|nxos|asa|iosxr|catos)/.test(this.model) ? 'Cisco-1.25' : 'OpenSSH_8.9');
+    this.kex = opts.kex;
     this.key = opts.hostKey ?? generateHostKey();
     if (opts.authorizedKeys) this.setAuthorizedKeys(opts.authorizedKeys);
   }

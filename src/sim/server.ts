@@ -72,7 +72,8 @@ export class DeviceServer {
 
   private sshServer(): SshServer {
     if (!this.ssh) {
-      this.ssh = new ssh2.Server({ hostKeys: [{ key: this.device.hostKey.parsed }], ident: this.device.ident }, (conn, info) =>
+      const algorithms = this.device.kex ? { algorithms: { kex: this.device.kex as ssh2.KexAlgorithm[] } } : {};
+      this.ssh = new ssh2.Server({ hostKeys: [{ key: this.device.hostKey.parsed }], ident: this.device.ident, ...algorithms }, (conn, info) =>
         this.onConnection(conn, this.byRemote.get(`${info.ip}:${info.port}`)),
       );
     }

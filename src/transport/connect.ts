@@ -8,6 +8,7 @@ import { Client } from 'ssh2';
 import { PullError, asPullError } from '../core/errors.js';
 import { algorithmsFor } from './algorithms.js';
 import { classifySshError } from './classify.js';
+import { handshakeFromDebug, isHandshakeDebugLine } from '../compliance/handshake-debug.js';
 import { toHandshake, type Handshake, type Negotiated } from './handshake.js';
 import { describeHostKey, type HostKeyCheck } from './host-key.js';
 import { OfferLog } from './negotiation.js';
@@ -64,6 +65,9 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
   return new Promise((resolve, reject) => {
     const client = new Client();
     const offers = new OfferLog();
+    /** The server's ident and KEXINIT lines of the first handshake (compliance evidence). */
+    const serverLines: string[] = [];
+    let capturing = true;
     let settled = false;
     let presented: Buffer | undefined;
     let negotiated: Negotiated | undefined;
@@ -87,6 +91,7 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
     if (!sock) client.on('connect', () => client.setNoDelay(true));
     client.on('handshake', (n: Negotiated) => {
       offers.stop();
+      capturing = false;
       negotiated ??= n;
       clearTimeout(timer);
       timer = setTimeout(() => fail(new PullError('timeout', `${where}: authentication not done within ${timeouts.authMs / 1000}s`)), timeouts.authMs);
@@ -96,7 +101,9 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      resolve({ client, handshake: toHandshake(negotiated!, presented) });
+      const server = handshakeFromDebug(serverLines);
+      const { serverIdent, ...offered } = server;
+      resolve({ client, handshake: toHandshake(negotiated!, presented, { serverIdent, offered }) });
     });
     client.on('error', (err: Error & { level?: string }) => {
       fail(refusal ?? offers.explain(err?.message ?? '', where, opts.legacy) ?? classifySshError(err, where));
@@ -119,7 +126,10 @@ function connectDirect(opts: DirectOptions, sock?: Duplex, label = ''): Promise<
       readyTimeout: timeouts.connectMs + timeouts.authMs + 5000,
       keepaliveInterval: 0,
       algorithms: algorithmsFor(opts.legacy),
-      debug: offers.debug,
+      debug: (line: string) => {
+        offers.debug(line);
+        if (capturing && serverLines.length < 16 && isHandshakeDebugLine(line)) serverLines.push(line);
+      },
       hostVerifier: (blob: Buffer) => {
         presented ??= Buffer.from(blob);
         const key = { ...describeHostKey(blob), blob: Buffer.from(blob) };

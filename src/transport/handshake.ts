@@ -1,7 +1,9 @@
 /**
  * What one SSH handshake agreed on, as evidence for compliance rules and for `status`: the
- * negotiated algorithms plus the type and size of the key the device presented.
+ * negotiated algorithms, the type and size of the key the device presented, and what the device
+ * offered (a device negotiating curve25519 with driftwatch may still accept group1-sha1).
  */
+import type { OfferedAlgorithms } from '../compliance/handshake-debug.js';
 import { describeHostKey } from './host-key.js';
 
 export interface Handshake {
@@ -19,6 +21,16 @@ export interface Handshake {
   hostKeyBits: number;
   /** OpenSSH-style `SHA256:...` fingerprint of the presented key. */
   hostKeyFingerprint: string;
+  /** Server identification, e.g. `SSH-1.99-Cisco-1.25` (absent when ssh2 did not log it). */
+  serverIdent?: string;
+  /** The server's own KEXINIT lists (absent when ssh2 did not log them). */
+  offered?: OfferedAlgorithms;
+}
+
+/** What the debug lines of the handshake said about the server (see compliance/handshake-debug.ts). */
+export interface ServerOffer {
+  serverIdent?: string;
+  offered?: OfferedAlgorithms;
 }
 
 /** The part of ssh2's `handshake` event this module reads. */
@@ -29,7 +41,7 @@ export interface Negotiated {
   sc: { cipher: string; mac: string };
 }
 
-export function toHandshake(n: Negotiated, hostKeyBlob: Buffer | undefined): Handshake {
+export function toHandshake(n: Negotiated, hostKeyBlob: Buffer | undefined, server: ServerOffer = {}): Handshake {
   const both = (a: string, b: string) => (a === b ? a : `${a}/${b}`);
   const mac = (m: string) => m || '<implicit>';
   const key = hostKeyBlob ? describeHostKey(hostKeyBlob) : { keyType: 'unknown', fingerprint: '' };
@@ -41,6 +53,8 @@ export function toHandshake(n: Negotiated, hostKeyBlob: Buffer | undefined): Han
     hostKeyType: key.keyType,
     hostKeyBits: hostKeyBlob ? hostKeyBits(hostKeyBlob) : 0,
     hostKeyFingerprint: key.fingerprint,
+    ...(server.serverIdent ? { serverIdent: server.serverIdent } : {}),
+    ...(server.offered && Object.keys(server.offered).length ? { offered: server.offered } : {}),
   };
 }
 

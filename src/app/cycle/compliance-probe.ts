@@ -6,6 +6,7 @@
  */
 import type { Device } from '../../config/schema.js';
 import { complianceTransitions } from '../../compliance/transitions.js';
+import { handshakeEvidence } from '../../compliance/handshake.js';
 import { evaluateDevice, inputKey, type ComplianceContext, type DeviceCompliance } from '../../compliance/pipeline.js';
 import type { Facts } from '../../drivers/types.js';
 import type { ComplianceRepo } from '../../state/compliance-repo.js';
@@ -27,7 +28,7 @@ export function complianceProbe(ctx: ComplianceContext, repo: ComplianceRepo, no
       const input = {
         config: text,
         facts: facts as Record<string, unknown> | undefined,
-        handshake: handshake && { hostKeyType: handshake.hostKeyType, hostKeyBits: handshake.hostKeyBits, kex: [handshake.kex] },
+        handshake: handshake && handshakeEvidence(handshake),
       };
       const key = inputKey(ctx, device, input, at);
       if (repo.inputKey(device.name) === key) return;

@@ -10,6 +10,8 @@ import { pullHealth } from './steps/pull-health.js';
 import { announcements } from './steps/announcements.js';
 import { authorize } from './steps/authorize.js';
 import { compliance } from './steps/compliance.js';
+import { softwareVersions } from './steps/software-versions.js';
+import { handshakes } from './steps/handshakes.js';
 
 export const CYCLE_STEPS: readonly CycleStep[] = [
   evaluateDrift, // latest commit vs baseline, compared where they differ
@@ -19,5 +21,7 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   driftAlerts, // what each decision raises
   pullHealth, // host keys, failing devices, store failures
   compliance, // hardening verdicts: regressions alert even when the change was authorized
+  softwareVersions, // versions-file findings (below minimum, end of life), each alerted once
+  handshakes, // the latest SSH handshake per device (status, API)
   applyDecisions, // git refs, then state + outbox in one transaction
 ];

@@ -3,6 +3,7 @@ import { snapshotPath } from '../../collect/snapshot-path.js';
 import type { Config } from '../../config/schema.js';
 import type { DriftRow, StateDb } from '../../store/state.js';
 import { complianceRepo } from '../../state/compliance-repo.js';
+import { handshakeRepo, type StoredHandshake } from '../../state/handshake-repo.js';
 
 export interface DeviceStatus {
   name: string;
@@ -22,12 +23,15 @@ export interface DeviceStatus {
   compliance_score: number | null;
   /** Open unauthorized drift, if any. */
   drift: { id: number; severity: string; added: number; removed: number; since: string } | null;
+  /** The last successful pull's SSH handshake: negotiated and offered algorithms, host key (null before the first). */
+  handshake: StoredHandshake | null;
 }
 
 export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStatus[] {
   const rows = new Map(app.state.deviceStatus().map((r) => [r.name, r]));
   const open = new Map(app.state.listOpenDrift().map((d) => [d.device, d]));
   const scores = complianceRepo(app.state).scores();
+  const handshakes = handshakeRepo(app.state.db).all();
   return app.cfg.devices.map((d) => {
     const r = rows.get(d.name);
     return {
@@ -46,6 +50,7 @@ export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStat
       facts: r?.facts ?? {},
       compliance_score: scores.get(d.name)?.score ?? null,
       drift: driftSummary(open.get(d.name)),
+      handshake: handshakes.get(d.name) ?? null,
     };
   });
 }

@@ -3,6 +3,7 @@ import { deviceStatuses } from '../../app/use-cases/status.js';
 import { loadConfigOrExit, withApp, CliExit } from '../context.js';
 import { stdoutPaint } from '../format/colour.js';
 import { filterStatuses, statusExitCode, statusSummary, statusTable } from '../format/status-view.js';
+import { handshakeLine } from '../format/handshake-view.js';
 
 interface StatusOpts {
   json?: boolean;
@@ -31,7 +32,8 @@ export function registerStatus(program: Command): void {
         } else {
           const paint = stdoutPaint();
           const lines = rows.length ? statusTable(rows, app.clock(), paint) : ['no device matches'];
-          process.stdout.write([...lines, statusSummary(rows, paint)].join('\n') + '\n');
+          const ssh = handshakeLine(rows, paint);
+          process.stdout.write([...lines, statusSummary(rows, paint), ...(ssh ? [ssh] : [])].join('\n') + '\n');
         }
         return statusExitCode(rows);
       });

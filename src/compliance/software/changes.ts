@@ -45,6 +45,11 @@ export interface VersionPolicy {
 
 export interface VersionFinding {
   kind: 'below-minimum' | 'below-recommended' | 'end-of-life';
+  /**
+   * The finding and the file entry behind it, without the running version: an upgrade that is
+   * still below the same minimum is the same finding (alerted once), a new minimum is a new one.
+   */
+  key: string;
   severity: 'critical' | 'warning' | 'info';
   summary: string;
 }
@@ -57,9 +62,13 @@ export function checkVersion(platform: string, facts: SoftwareFacts, policies: r
     if (p.model && !(facts.model && new RegExp(p.model).test(facts.model))) continue;
     if (p.version && !(v && v.startsWith(p.version))) continue;
     const what = `${facts.model ?? platform}${v ? ` ${v}` : ''}`;
-    if (v && p.minimum && compareVersions(v, p.minimum) < 0) out.push({ kind: 'below-minimum', severity: 'critical', summary: `${what} is below the minimum ${p.minimum}` });
-    else if (v && p.recommended && compareVersions(v, p.recommended) < 0) out.push({ kind: 'below-recommended', severity: 'warning', summary: `${what} is below the recommended ${p.recommended}` });
-    if (p.end_of_life && new Date(`${p.end_of_life}T00:00:00Z`) <= now) out.push({ kind: 'end-of-life', severity: 'warning', summary: `${what} is end of life since ${p.end_of_life}` });
+    const entry = `${p.platform}|${p.model ?? ''}|${p.version ?? ''}`;
+    if (v && p.minimum && compareVersions(v, p.minimum) < 0)
+      out.push({ kind: 'below-minimum', key: `below-minimum|${entry}|${p.minimum}`, severity: 'critical', summary: `${what} is below the minimum ${p.minimum}` });
+    else if (v && p.recommended && compareVersions(v, p.recommended) < 0)
+      out.push({ kind: 'below-recommended', key: `below-recommended|${entry}|${p.recommended}`, severity: 'warning', summary: `${what} is below the recommended ${p.recommended}` });
+    if (p.end_of_life && new Date(`${p.end_of_life}T00:00:00Z`) <= now)
+      out.push({ kind: 'end-of-life', key: `end-of-life|${entry}|${p.end_of_life}`, severity: 'warning', summary: `${what} is end of life since ${p.end_of_life}` });
   }
   return out;
 }
