@@ -23,6 +23,7 @@ import { registerSecrets } from './commands/secrets.js';
 import { registerEvents } from './commands/events.js';
 import { registerCompletion } from './completion.js';
 import { registerBackup } from './commands/backup.js';
+import { registerIntegrity } from './commands/integrity.js';
 import { packageVersion } from './version.js';
 import { registerOutputOptions } from './format/global-options.js';
 
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerOutputOptions(program);
   for (const register of [registerValidate, registerPull, registerShow, registerStatus, registerLog, registerDiff, registerDrift, registerEvents, registerApprove, registerDaemon, registerHostKey, registerOutbox, registerWindows, registerExpect, registerToken, registerAuditLog, registerAudit, registerSecrets, registerSim]) register(program);
   registerBackup(program);
+  registerIntegrity(program);
   registerCompletion(program); // last: it completes every command registered before it
   return program;
 }

@@ -2,7 +2,6 @@
  * One pull: one SSH session to one device, giving a masked snapshot or a classified failure.
  * Never throws: the pool keeps going whatever one device does.
  */
-import { readFileSync } from 'node:fs';
 import { PullError, asPullError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/log.js';
 import type { Config, Device } from '../config/schema.js';
@@ -14,8 +13,7 @@ import { collectSession } from '../transport/session.js';
 import type { SecretMask } from '../drivers/types.js';
 import { secretMaskFor } from '../secrets/wiring.js';
 import type { HostKeyCheck } from '../transport/host-key.js';
-import type { SshTarget } from '../transport/types.js';
-import { trustSettings, withTrustSources } from './host-key-policy.js';
+import { deviceSessionOptions } from './session-options.js';
 
 export type PullOutcome =
   /** facts: undefined when this pull skipped the facts commands (the stored facts stay). handshake: what SSH agreed on. */
@@ -43,28 +41,6 @@ export type PullConfig = Pick<Config, 'timeouts' | 'mask_secrets' | 'state' | 's
 let defaultLog: Logger | undefined;
 const fallbackLog = () => (defaultLog ??= createLogger());
 
-function target(device: Pick<Device, 'host' | 'port' | 'credentials' | 'credentialsName'>): SshTarget {
-  const c = device.credentials;
-  let privateKey: Buffer | undefined;
-  if (c.private_key_file) {
-    try {
-      privateKey = readFileSync(c.private_key_file);
-    } catch (err) {
-      // Name the file (not secret); never the key or passphrase.
-      throw new PullError('auth', `cannot read private_key_file of credentials "${device.credentialsName}": ${(err as NodeJS.ErrnoException).code ?? err}`);
-    }
-  }
-  return {
-    host: device.host,
-    port: device.port,
-    username: c.username,
-    password: c.password,
-    privateKey,
-    passphrase: c.passphrase,
-    enablePassword: c.enable_password,
-  };
-}
-
 export async function pullDevice(device: Device, cfg: PullConfig, deps: PullDeps): Promise<PullOutcome> {
   const startedAt = deps.now();
   const started = performance.now();
@@ -77,25 +53,8 @@ export async function pullDevice(device: Device, cfg: PullConfig, deps: PullDeps
     const all = driver.commandsFor ? driver.commandsFor(device) : driver.commands;
     const withFacts = !driver.factsCommands?.length || deps.wantFacts(device);
     const commands = withFacts ? all : all.filter((c) => !driver.factsCommands!.includes(c));
-    const jump = device.jump;
     const { outputs, handshake } = await collectSession(
-      {
-        target: target(device),
-        timeouts: {
-          connectMs: cfg.timeouts.connect * 1000,
-          authMs: cfg.timeouts.auth * 1000,
-          idleMs: cfg.timeouts.command * 1000,
-        },
-        checkHostKey: withTrustSources(trustSettings(device, cfg), deps.hostKeyCheck(device)),
-        jump: jump && {
-          name: jump.name,
-          target: target(jump),
-          checkHostKey: withTrustSources(trustSettings({ host: jump.host, port: jump.port }, cfg), deps.jumpHostKeyCheck(jump.name)),
-        },
-        legacyAlgorithms: device.legacy_algorithms === true,
-        limits: cfg.limits && { maxBytes: cfg.limits.max_config_bytes, maxLineBytes: cfg.limits.max_line_bytes },
-        signal,
-      },
+      deviceSessionOptions(device, cfg, deps, signal),
       driver.session,
       commands,
     );

@@ -126,6 +126,7 @@ function checkPatterns(raw: RawConfig, file: string, lineOf: LineOf, at: (i: num
   for (const [group, expression] of Object.entries(raw.group_schedules)) {
     if (!validCron(expression)) problems.push({ file, line: lineOf(['group_schedules', group]), message: `group_schedules.${group}: invalid cron expression "${printable(expression)}"` });
   }
+  if (raw.integrity && !validCron(raw.integrity.schedule)) problems.push({ file, line: lineOf(['integrity', 'schedule']), message: `integrity.schedule: invalid cron expression "${printable(raw.integrity.schedule)}"` });
   raw.ignore.forEach((p, i) => checkRegex(p, () => problems.push({ file, line: lineOf(['ignore', i]), message: `ignore: invalid regular expression /${printable(p)}/` })));
   for (const [group, patterns] of Object.entries(raw.group_ignore)) {
     patterns.forEach((p, i) =>

@@ -17,7 +17,8 @@ import { deliverDue } from '../app/deliver.js';
 import { startDelivery, type Delivery } from '../notify/delivery-loop.js';
 import { defaultSenders } from '../notify/registry.js';
 import { channelMap } from '../notify/route.js';
-import { scheduleSlots, startSchedules, type ScheduleSlot } from './scheduler.js';
+import { scheduleSlots, startIntegritySchedule, startSchedules, type ScheduleSlot } from './scheduler.js';
+import { runIntegrity } from '../app/use-cases/integrity.js';
 import { startSyslogService, type SyslogService } from '../syslog/service.js';
 import type { SyslogClaim } from '../syslog/claim.js';
 import type { HttpServer } from '../http/server.js';
@@ -177,6 +178,33 @@ export class Daemon {
   private schedule(): void {
     for (const t of this.tasks) void t.stop();
     this.tasks = startSchedules(scheduleSlots(this.cfg), (slot) => this.trigger(slot));
+    this.tasks.push(...startIntegritySchedule(this.cfg, () => this.checkIntegrity()));
+  }
+
+  private integrityRun?: Promise<void>;
+
+  /** integrity.schedule: hash checks beside any cycle (they write no git), one run at a time. */
+  checkIntegrity(): Promise<void> | undefined {
+    if (this.stopping) return undefined;
+    if (this.integrityRun) {
+      this.opts.log.warn('previous integrity check still running; tick skipped');
+      return undefined;
+    }
+    const started = performance.now();
+    this.integrityRun = runIntegrity(this.app, this.cfg.devices, { signal: this.abort.signal })
+      .then((r) => {
+        const count = (s: string) => r.outcomes.filter((o) => o.status === s).length;
+        this.opts.log.info(
+          { devices: r.outcomes.length, match: count('match'), mismatch: count('mismatch'), unknown: count('unknown-image'), failed: count('error'), alerts: r.alerts.length, seconds: Math.round(performance.now() - started) / 1000 },
+          'integrity check done',
+        );
+        if (r.alerts.length) this.delivery.kick();
+      })
+      .catch((err) => this.opts.log.error({ err: (err as Error).message }, 'integrity check failed'))
+      .finally(() => {
+        this.integrityRun = undefined;
+      });
+    return this.integrityRun;
   }
 
   /** Start a scheduled cycle unless one is running (a skipped tick is logged). */
@@ -258,7 +286,7 @@ export class Daemon {
     this.configWatch?.stop();
     await this.syslog?.close();
     await this.http?.close();
-    const inFlight = [this.running, ...this.urgentRuns].filter(Boolean) as Array<Promise<void>>;
+    const inFlight = [this.running, ...this.urgentRuns, this.integrityRun].filter(Boolean) as Array<Promise<void>>;
     const [, drained] = await Promise.all([
       this.delivery.stop(drainMs),
       Promise.race([Promise.all(inFlight).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), drainMs).unref())]),

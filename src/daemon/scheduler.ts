@@ -25,3 +25,11 @@ export function scheduleSlots(cfg: Config): ScheduleSlot[] {
 export function startSchedules(slots: readonly ScheduleSlot[], tick: (slot: ScheduleSlot) => void): ScheduledTask[] {
   return slots.map((slot) => cronSchedule(slot.expression, () => tick(slot), { name: slot.label }));
 }
+
+/**
+ * `integrity.schedule`: image hash checks on their own cron, never part of a pull cycle (a hash
+ * keeps a device's CPU busy for a minute). No task when integrity is not configured.
+ */
+export function startIntegritySchedule(cfg: Pick<Config, 'integrity'>, tick: () => void): ScheduledTask[] {
+  return cfg.integrity ? [cronSchedule(cfg.integrity.schedule, tick, { name: 'integrity' })] : [];
+}
