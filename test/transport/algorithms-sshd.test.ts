@@ -63,9 +63,17 @@ test('with legacy_algorithms: true the same sshd is pulled, the handshake says w
   const outcome = await pullDevice(sshdTarget('old1', legacy!, legacyKey, { legacy_algorithms: true }), CFG, acceptAll({ log }));
   assert.ok(outcome.ok, !outcome.ok ? `${outcome.error.message}\n${legacy!.log()}` : '');
   assert.deepEqual(
-    { ...outcome.handshake, hostKeyFingerprint: undefined },
-    { kex: 'diffie-hellman-group14-sha1', hostKey: 'ssh-rsa', cipher: 'aes128-cbc', mac: 'hmac-sha1', hostKeyType: 'ssh-rsa', hostKeyBits: 3072, hostKeyFingerprint: undefined },
+    { ...outcome.handshake, hostKeyFingerprint: undefined, serverIdent: undefined, offered: undefined },
+    { kex: 'diffie-hellman-group14-sha1', hostKey: 'ssh-rsa', cipher: 'aes128-cbc', mac: 'hmac-sha1', hostKeyType: 'ssh-rsa', hostKeyBits: 3072, hostKeyFingerprint: undefined, serverIdent: undefined, offered: undefined },
   );
+  // What the server offered, straight from its KEXINIT (OpenSSH adds its strict-kex marker).
+  assert.deepEqual(outcome.handshake.offered, {
+    kex: ['diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1', 'kex-strict-s-v00@openssh.com'],
+    hostKey: ['ssh-rsa'],
+    cipher: ['aes128-cbc', 'aes256-cbc'],
+    mac: ['hmac-sha1'],
+  });
+  assert.match(outcome.handshake.serverIdent ?? '', /^SSH-2\.0-OpenSSH_/);
   assert.equal(outcome.handshake.hostKeyFingerprint, legacy!.hostKey.fingerprint);
   assert.deepEqual(legacyInUse(outcome.handshake), ['diffie-hellman-group14-sha1', 'ssh-rsa', 'aes128-cbc', 'hmac-sha1']);
   const warned = lines.filter((l) => l.level === 'warn');

@@ -23,8 +23,8 @@ export interface DeviceStatus {
   compliance_score: number | null;
   /** Open unauthorized drift, if any. */
   drift: { id: number; severity: string; added: number; removed: number; since: string } | null;
-  /** The last successful pull's SSH handshake: negotiated and offered algorithms, host key (null before the first). */
-  handshake: StoredHandshake | null;
+  /** The last successful pull's SSH handshake: negotiated and offered algorithms, host key (null before the first; always set by deviceStatuses). */
+  handshake?: StoredHandshake | null;
 }
 
 export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStatus[] {
