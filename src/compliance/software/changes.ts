@@ -54,12 +54,23 @@ export interface VersionFinding {
   summary: string;
 }
 
+const patterns = new Map<string, RegExp>();
+/** Each cycle checks every device against every entry: compile a model pattern once. */
+function modelPattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    if (patterns.size > 1000) patterns.clear();
+    patterns.set(source, (re = new RegExp(source)));
+  }
+  return re;
+}
+
 export function checkVersion(platform: string, facts: SoftwareFacts, policies: readonly VersionPolicy[], now: Date): VersionFinding[] {
   const v = facts.os_version;
   const out: VersionFinding[] = [];
   for (const p of policies) {
     if (p.platform !== platform) continue;
-    if (p.model && !(facts.model && new RegExp(p.model).test(facts.model))) continue;
+    if (p.model && !(facts.model && modelPattern(p.model).test(facts.model))) continue;
     if (p.version && !(v && v.startsWith(p.version))) continue;
     const what = `${facts.model ?? platform}${v ? ` ${v}` : ''}`;
     const entry = `${p.platform}|${p.model ?? ''}|${p.version ?? ''}`;
