@@ -45,7 +45,8 @@ export function isHandshakeDebugLine(line: string): boolean {
 export function handshakeFromDebug(lines: readonly string[]): DebugHandshake {
   const out: DebugHandshake = {};
   for (const line of lines) {
-    const ident = /^Remote ident: '([^'\r\n]{1,255})'/.exec(line);
+    // RFC 4253 4.2: printable US-ASCII; anything else (ssh2 shows it escaped) is not kept.
+    const ident = /^Remote ident: '([\x20-\x26\x28-\x7e]{1,255})'$/.exec(line);
     if (ident && !out.serverIdent) out.serverIdent = ident[1]!;
     for (const [re, field] of LISTS) {
       const m = re.exec(line);

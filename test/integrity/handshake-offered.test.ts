@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { runCycle } from '../../src/app/cycle/run-cycle.js';
 import { deviceStatuses } from '../../src/app/use-cases/status.js';
 import { handshakeLine } from '../../src/cli/format/handshake-view.js';
+import { handshakeFromDebug } from '../../src/compliance/handshake-debug.js';
 import { makePaint } from '../../src/cli/format/colour.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { createLogger } from '../../src/core/log.js';
@@ -56,4 +57,21 @@ test('offered weak kex is recorded and fails ssh-kex-dh-4096 although the negoti
     await good.close();
     ws.cleanup();
   }
+});
+
+test('hostile debug lines: an ident with control characters is dropped, odd names are filtered, lists are bounded, both cipher directions merge', () => {
+  const many = Array.from({ length: 100 }, (_, i) => `kex${i}`).join(',');
+  const h = handshakeFromDebug([
+    "Remote ident: 'SSH-2.0-x\\x1b[2J'",
+    "Remote ident: 'SSH-2.0-\u001b[31mred'",
+    `Handshake: (remote) KEX method: ${many}`,
+    'Handshake: (remote) Host key format: ssh-rsa,evil name,ssh-ed25519',
+    'Handshake: (remote) C->S cipher: aes128-ctr,aes256-ctr',
+    'Handshake: (remote) S->C cipher: aes256-ctr,3des-cbc',
+  ]);
+  assert.equal(h.serverIdent, 'SSH-2.0-x\\x1b[2J', 'ssh2 escapes controls itself; a raw ESC is never kept');
+  assert.equal(h.kex?.length, 40);
+  assert.deepEqual(h.hostKey, ['ssh-rsa', 'ssh-ed25519']);
+  assert.deepEqual(h.cipher, ['aes128-ctr', 'aes256-ctr', '3des-cbc']);
+  assert.equal(handshakeFromDebug(["Remote ident: 'SSH-2.0-\u001b[31mred'"]).serverIdent, undefined);
 });
