@@ -42,7 +42,7 @@ export function driftAlert(
     severity: context.unannounced ? 'critical' : result.severity,
     summary:
       `${kind === 'drift-new' ? 'unauthorized change' : 'unauthorized change, updated'}: +${result.added} -${result.removed} lines${result.sections.length ? ` in ${result.sections.slice(0, 3).join(', ')}` : ''}` +
-      `${secrets.length ? `, secret changed on ${secrets.length} line(s)` : ''}${changedBy?.user ? ` by ${changedBy.user}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
+      `${secrets.length ? `, secret changed on ${secrets.length} line(s)` : ''}${changedBy?.user ? ` by ${changedBy.user}${changedBy.source ? ` from ${changedBy.source}` : ''}${changedBy.via ? ` via ${changedBy.via}` : ''}` : ''}${syslog}${context.unannounced ? ` (${context.unannounced})` : ''}`,
     ...(detail.length ? { detail: detail.join('\n') } : {}),
     stats: { added: result.added, removed: result.removed },
     diff: result.diff,
@@ -71,7 +71,7 @@ export interface DriftContext {
 function attributionOf(changedBy: ChangeAttribution | undefined, claim: SyslogClaim | undefined, baselineAt: string | undefined): NonNullable<Alert['attribution']> {
   const merged = mergeAttribution(changedBy, claim);
   const stale = !!changedBy?.at && isStaleAttribution(changedBy.at, baselineAt);
-  return { user: merged.user, at: merged.at, source: merged.source, ...(stale ? { stale } : {}), ...(claim ? { syslog: { user: claim.user, source: claim.source, line: claim.line } } : {}) };
+  return { user: merged.user, at: merged.at, source: merged.source, ...(merged.via ? { via: merged.via } : {}), ...(changedBy?.commands?.length ? { commands: changedBy.commands } : {}), ...(stale ? { stale } : {}), ...(claim ? { syslog: { user: claim.user, source: claim.source, line: claim.line } } : {}) };
 }
 
 export function resolvedAlert(device: Device, commit: string | undefined, now: Date, baseline?: string): Alert {

@@ -76,7 +76,10 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
     hostKeyCheck: (d: Device) => pinOnFirstUse(state, d.name, deps.now, deps.onHostKeyMismatch),
     // Jump hosts are pinned under their own key, apart from any device of the same name.
     jumpHostKeyCheck: (name: string) => pinOnFirstUse(state, `jump:${name}`, deps.now, deps.onHostKeyMismatch),
+    // Attribution commands run only for configs that differ from the stored snapshot.
+    isUnchanged: (d: Device, text: string) => archive.isStored(snapshotPath(d), text),
   };
+  await archive.preloadTree();
 
   // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.
   const pending: Array<Promise<DeviceResult>> = [];
@@ -113,7 +116,13 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
 /** Commit trailers naming who changed the config (the store sanitises the values). */
 function attributionTrailers(a: ChangeAttribution | undefined): Record<string, string> {
   if (!a?.user && !a?.at) return {};
-  return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Change-Source': a.source } : {}) };
+  return {
+    ...(a.user ? { 'Changed-By': a.user } : {}),
+    ...(a.at ? { 'Changed-At': a.at } : {}),
+    ...(a.source ? { 'Change-Source': a.source } : {}),
+    ...(a.via ? { 'Change-Via': a.via } : {}),
+    ...(a.commands?.length ? { 'Change-Commands': a.commands.join(' ; ') } : {}),
+  };
 }
 
 /** Per store and device, the newest pull started in this process: an older pull finishing later must not store its older text. */
@@ -145,6 +154,8 @@ async function toResult(
     path: base.path,
     text,
     trailers,
+    // The device's own record names the author; a syslog claim (forgeable) only goes into trailers.
+    author: outcome.changedBy?.user,
     // A store written with `<masked>` switching to fingerprints: one commit that says so (and no drift, see drift/compare).
     subjectFor: (previous) => (previous !== null && isFingerprintMigration(previous, text) ? FINGERPRINT_MIGRATION_MESSAGE(outcome.device.name) : undefined),
   };

@@ -15,7 +15,34 @@ export interface Facts {
 export interface ChangeAttribution {
   user?: string;
   at?: string;
+  /** Where from: an address or host (`10.0.0.9`). */
   source?: string;
+  /** Through what: `cli`, `ssh`, `console`, `netconf`, `web`, `api`, or the device's own word for it. */
+  via?: string;
+  /** The commands typed in that change, when the device logs them (IOS archive, NX-OS accounting); bounded. */
+  commands?: string[];
+}
+
+/**
+ * Where a platform says who changed its config. Pure functions over raw outputs (echo, CRs,
+ * prompt included): device text is hostile, so every field comes back sanitised and bounded.
+ */
+export interface AttributionSpec {
+  /** `config`: a header in the config text says it; `command`: only an extra command does. */
+  from: 'config' | 'command';
+  /** Attribution read from the main commands' raw outputs (a header the cleaning drops or ignores). */
+  fromConfig?(outputs: Readonly<Record<string, string>>): ChangeAttribution | undefined;
+  /**
+   * The extra command, sent in the same session after the main ones and only when the config
+   * differs from the stored snapshot. With `from: 'config'` it runs only when the header named
+   * no user, unless `alwaysRunCommand` (IOS: the archive log adds the commands typed).
+   */
+  command?: string;
+  /** Commands sent before `command` whose output is not read (log filters). */
+  commandSetup?: string[];
+  /** Parse `command`'s raw output; undefined when it says nothing usable (error text, archive off). */
+  parse?(output: string): ChangeAttribution | undefined;
+  alwaysRunCommand?: boolean;
 }
 
 /** What a successful pull produces: the text that goes into git, plus facts about the box. */
@@ -97,6 +124,11 @@ export interface Driver {
   ignore: RegExp[];
   /** Section and severity knowledge for the drift engine (see drift/). */
   drift?: DriftKnowledge;
+  /**
+   * Where this platform says who changed it: `config` (a header in the config text), `command`
+   * (an extra command, run only when the config changed), or absent: none (status says so).
+   */
+  attribution?: AttributionSpec;
 }
 
 /** The replacement for one secret token (a constant, or a keyed fingerprint of the token). */

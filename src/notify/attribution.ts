@@ -53,8 +53,8 @@ export function parseDeviceStamp(text: string): DeviceStamp | undefined {
   // IOS-XR / ctime: Tue Sep 30 09:02:26 [CEST] 2025
   m = /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})\b/.exec(s);
   if (m) return build(m[7]!, MONTHS.indexOf(m[1]!.toLowerCase()), m[2]!, m[3]!, m[4]!, m[5]!, m[6]);
-  // ISO and Junos: 2024-08-20T09:37:40Z, 2024-08-20 09:37:40 UTC, 2024-08-20 09:37:40 +0200
-  m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?\b/.exec(s);
+  // ISO and Junos: 2024-08-20T09:37:40Z, 2024-08-20 09:37:40 UTC, 2024-08-20 09:37:40 +0200; PAN-OS 2024/08/20 09:37:40
+  m = /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?\b/.exec(s);
   if (m) return build(m[1]!, Number(m[2]) - 1, m[3]!, m[4]!, m[5]!, m[6]!, m[7]);
   // RFC 1123 (what Date#toUTCString prints): Tue, 20 Aug 2024 09:37:40 GMT
   m = /^(?:[A-Za-z]{3},\s+)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s*([A-Za-z]{1,5}|[+-]\d{4})?/.exec(s);
@@ -75,11 +75,17 @@ export function isStaleAttribution(at: string | undefined, baselineAt: string | 
   return stamp.utcMs + margin < base;
 }
 
-/** `jdoe from 10.1.1.1 at 09:37:40 CEST Tue Aug 20 2024`, plus the stale label when it applies. */
+/** `jdoe from 10.1.1.1 via ssh at 09:37:40 CEST Tue Aug 20 2024`, plus the stale label when it applies. */
 export function attributionText(a: Alert['attribution']): string | undefined {
   if (!a || (!a.user && !a.source && !a.at)) return undefined;
-  const text = [a.user ?? 'unknown user', a.source ? `from ${a.source}` : '', a.at ? `at ${a.at}` : ''].filter(Boolean).join(' ');
+  const text = [a.user ?? 'unknown user', a.source ? `from ${a.source}` : '', a.via ? `via ${a.via}` : '', a.at ? `at ${a.at}` : ''].filter(Boolean).join(' ');
   return oneLine(a.stale ? `${text} (${STALE_LABEL})` : text);
+}
+
+/** The commands the device logged for that change (IOS archive, NX-OS accounting), one line; not when stale. */
+export function typedCommandsText(a: Alert['attribution']): string | undefined {
+  if (!a?.commands?.length || a.stale) return undefined;
+  return oneLine(a.commands.join(' ; '));
 }
 
 /** The user to name in a subject or header: only when the stamp is about this change. */

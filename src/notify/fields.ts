@@ -1,5 +1,5 @@
 /** The labelled facts of an alert, in reading order (shared by the email text, HTML and Slack). Pure. */
-import { attributionText } from './attribution.js';
+import { attributionText, typedCommandsText } from './attribution.js';
 import type { Alert } from './types.js';
 
 export function statsText(alert: Alert): string | undefined {
@@ -18,6 +18,7 @@ export function alertFields(alert: Alert): Array<[string, string]> {
     ['Tags', d.tags.length ? d.tags.join(', ') : undefined],
     ['Changes', statsText(alert)],
     ['Changed by', attributionText(alert.attribution)],
+    ['Commands typed', typedCommandsText(alert.attribution)],
     ['Kind', alert.kind],
     ['Detected', alert.detectedAt],
     ['Commit', alert.commit],

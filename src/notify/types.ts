@@ -56,7 +56,17 @@ export interface Alert {
    * the baseline, so it names an earlier change, not this one (see notify/attribution.ts).
    * `syslog`: what a syslog message claimed (unverified).
    */
-  attribution?: { user?: string; source?: string; at?: string; stale?: boolean; syslog?: { user?: string; source?: string; line?: string } };
+  attribution?: {
+    user?: string;
+    source?: string;
+    at?: string;
+    /** Through what (cli, ssh, netconf, web, api), as the device or syslog says. */
+    via?: string;
+    /** Commands the device logged for the change (masked like config lines), bounded. */
+    commands?: string[];
+    stale?: boolean;
+    syslog?: { user?: string; source?: string; line?: string };
+  };
   commit?: string;
   baselineCommit?: string;
   /** Free text (error message for pull-failing, fingerprints for host-key-mismatch). */

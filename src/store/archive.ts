@@ -103,6 +103,21 @@ export class Archive {
     if (r.code !== 0) await runGit(this.dir, ['gc', '--auto', '--quiet']);
   }
 
+  /**
+   * Synchronous and git-free: true when the last committed tree holds exactly `text` at `path`.
+   * False until the first commit batch of this process loaded the tree (callers treat that as changed).
+   */
+  isStored(path: string, text: string): boolean {
+    return this.tree.holds(path, text);
+  }
+
+  /** Load the tree cache now (queued behind running commits) so `isStored` can answer from the first pull on. Never throws. */
+  async preloadTree(): Promise<void> {
+    const run = this.queue.then(() => this.tree.load());
+    this.queue = run.catch(() => {});
+    await run.then(() => undefined, () => undefined);
+  }
+
   /** Text of `path` at `rev` (default HEAD); null when the file does not exist there. Throws on an unknown rev. */
   async read(path: string, rev = 'HEAD'): Promise<string | null> {
     checkRelativePath(path);

@@ -7,7 +7,7 @@
  * one directory each commit costs O(N) inside git, and a first import of N new files there is
  * O(N^2); large first imports are therefore grouped into one commit per batch.
  */
-import { assertSafeName, buildCommitMessage, buildImportMessage, checkTrailerKeys } from './commit-message.js';
+import { assertSafeName, buildCommitMessage, buildImportMessage, checkTrailerKeys, commitAuthorName } from './commit-message.js';
 import { startFastImport, type FastImport, type ImportCommit } from './fast-import.js';
 import { lineStats } from './line-stats.js';
 import { resolveInStore } from './paths.js';
@@ -25,6 +25,8 @@ export interface SnapshotToCommit {
   text: string;
   /** Extra trailers, e.g. attribution (`Changed-By: alice`). Values are sanitised. */
   trailers?: Record<string, string>;
+  /** Commit author name (the device user who made the change); sanitised; absent: driftwatch. */
+  author?: string;
   /** Subject instead of `<name>: +A -D lines` (e.g. `<name>: secret fingerprints`). */
   subject?: string;
   /** Chooses the subject from the previously stored text (null: first snapshot); undefined: the usual one. */
@@ -99,7 +101,7 @@ export async function commitBatch(t: BatchTarget, snaps: readonly SnapshotToComm
         continue;
       }
       const message = buildCommitMessage({ device: s.device, platform: s.platform, added, removed, trailers: s.trailers, subject: s.subject ?? s.subjectFor?.(prevText) });
-      await imp.add({ files: [{ path: s.path, data }], time, message });
+      await imp.add({ files: [{ path: s.path, data }], time, message, author: commitAuthorName(s.author) });
       changed.push([i]);
     }
     if (group.length) {

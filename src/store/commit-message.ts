@@ -30,6 +30,21 @@ export function sanitizeTrailerValue(value: unknown): string {
   return flat.length > MAX_VALUE ? flat.slice(0, MAX_VALUE - 1) + '…' : flat;
 }
 
+const MAX_AUTHOR = 64;
+
+/**
+ * A device user name as a git author name: one line without `<`, `>` or controls (they would
+ * break or forge the ident line), bounded; undefined when nothing printable is left.
+ */
+export function commitAuthorName(user: string | undefined): string | undefined {
+  if (user === undefined) return undefined;
+  const name = sanitizeTrailerValue(user).replace(/[<>]/g, '').replace(/ {2,}/g, ' ').trim();
+  // git trims these from ident names; a name of only them would be empty.
+  const trimmed = name.replace(/^[.,:;"' ]+|[.,:;"' ]+$/g, '');
+  if (!trimmed) return undefined;
+  return trimmed.length > MAX_AUTHOR ? trimmed.slice(0, MAX_AUTHOR) : trimmed;
+}
+
 export function assertSafeName(what: string, value: string): void {
   if (typeof value !== 'string' || !SAFE_NAME.test(value) || value.length > 200) {
     throw new Error(`invalid ${what} ${JSON.stringify(value)}: must match [A-Za-z0-9][A-Za-z0-9._-]*`);

@@ -16,6 +16,8 @@ export interface ImportCommit {
   message: string;
   /** Seconds since the epoch. */
   time: number;
+  /** Author name, already safe for the ident line (commitAuthorName); the committer stays driftwatch. */
+  author?: string;
 }
 
 const IDENT = 'driftwatch <driftwatch@localhost>';
@@ -91,7 +93,7 @@ export function startFastImport(repo: string, gitDir: string, branch: string, pa
       const from = count === 1 ? parent : `:${count - 1}`;
       const msg = Buffer.from(c.message, 'utf8');
       const when = `${Math.floor(c.time)} +0000`;
-      const head = Buffer.from(`commit ${branch}\nmark :${count}\nauthor ${IDENT} ${when}\ncommitter ${IDENT} ${when}\ndata ${msg.length}\n`, 'utf8');
+      const head = Buffer.from(`commit ${branch}\nmark :${count}\nauthor ${c.author ? `${c.author} <driftwatch@localhost>` : IDENT} ${when}\ncommitter ${IDENT} ${when}\ndata ${msg.length}\n`, 'utf8');
       const parts: Buffer[] = [head, msg, Buffer.from(`\n${from ? `from ${from}\n` : ''}`, 'utf8')];
       for (const f of c.files) parts.push(Buffer.from(`M 100644 inline ${quotePath(f.path)}\ndata ${f.data.length}\n`, 'utf8'), f.data, NL);
       parts.push(NL);

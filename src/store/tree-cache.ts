@@ -50,6 +50,13 @@ export class TreeCache {
     return createHash(this.hashAlgo).update(`blob ${data.length}\0`).update(data).digest('hex');
   }
 
+  /** True when HEAD (as last loaded) holds exactly `text` at `path`; false when not loaded yet: no git call. */
+  holds(path: string, text: string): boolean {
+    if (this.head === null) return false;
+    const oid = this.blobs.get(path);
+    return oid !== undefined && oid === this.textId(text);
+  }
+
   /** Blob id of a text as UTF-8, without materialising the bytes. */
   textId(text: string): string {
     return createHash(this.hashAlgo).update(`blob ${Buffer.byteLength(text, 'utf8')}\0`).update(text, 'utf8').digest('hex');

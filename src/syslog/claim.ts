@@ -80,7 +80,7 @@ export function mergeAttribution(device: ChangeAttribution | undefined, claim: S
   const user = pick(device?.user, claim?.user, 'user');
   const source = pick(device?.source, claim?.source, 'source');
   const at = pick(device?.at, claim?.lastAt, 'at');
-  const via = pick(undefined, claim?.via ?? claim?.line, 'via');
+  const via = pick(device?.via, claim?.via ?? claim?.line, 'via');
   if (user) out.user = user;
   if (source) out.source = source;
   if (at) out.at = at;

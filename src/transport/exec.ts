@@ -2,7 +2,7 @@
 import type { Client } from 'ssh2';
 import { PullError } from '../core/errors.js';
 import type { OutputBudget } from './output-cap.js';
-import type { SessionOptions } from './types.js';
+import type { FollowUp, SessionOptions } from './types.js';
 
 function execOne(client: Client, command: string, opts: SessionOptions, budget: OutputBudget, where: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -60,9 +60,19 @@ function execOne(client: Client, command: string, opts: SessionOptions, budget: 
   });
 }
 
-export async function runExec(client: Client, commands: readonly string[], opts: SessionOptions, budget: OutputBudget): Promise<Record<string, string>> {
+export async function runExec(client: Client, commands: readonly string[], opts: SessionOptions, budget: OutputBudget, followUp?: FollowUp): Promise<Record<string, string>> {
   const where = `${opts.target.host}:${opts.target.port}`;
   const outputs: Record<string, string> = {};
   for (const command of commands) outputs[command] = await execOne(client, command, opts, budget, where);
+  for (const command of followUp?.(outputs).filter((c) => !(c in outputs)) ?? []) {
+    try {
+      outputs[command] = await execOne(client, command, opts, budget, where);
+    } catch (err) {
+      // A device may refuse an exec channel for a command it lacks: no attribution, same pull.
+      // Lost connections, timeouts and output caps fail the pull as for any command.
+      if (!(err instanceof PullError && err.kind === 'protocol' && /exec refused/.test(err.message))) throw err;
+      outputs[command] = '';
+    }
+  }
   return outputs;
 }

@@ -9,14 +9,15 @@ import { connect } from './connect.js';
 import { runExec } from './exec.js';
 import { DEFAULT_LIMITS, OutputBudget } from './output-cap.js';
 import { runShell, TypeAheadRefused } from './shell.js';
-import type { SessionOptions, SessionResult } from './types.js';
+import type { FollowUp, SessionOptions, SessionResult } from './types.js';
 
-export async function collectSession(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<SessionResult> {
+/** `followUp`: more commands for the same session, chosen from the main outputs (see FollowUp). */
+export async function collectSession(opts: SessionOptions, spec: SessionSpec, commands: readonly string[], followUp?: FollowUp): Promise<SessionResult> {
   try {
-    return await session(opts, spec, commands);
+    return await session(opts, spec, commands, followUp);
   } catch (err) {
     // A device that pages despite `terminal length 0` cannot take typed-ahead commands: once more, one by one.
-    if (err instanceof TypeAheadRefused) return session(opts, { ...spec, typeAhead: false }, commands);
+    if (err instanceof TypeAheadRefused) return session(opts, { ...spec, typeAhead: false }, commands, followUp);
     throw err;
   }
 }
@@ -26,7 +27,7 @@ export async function collectOutputs(opts: SessionOptions, spec: SessionSpec, co
   return (await collectSession(opts, spec, commands)).outputs;
 }
 
-async function session(opts: SessionOptions, spec: SessionSpec, commands: readonly string[]): Promise<SessionResult> {
+async function session(opts: SessionOptions, spec: SessionSpec, commands: readonly string[], followUp?: FollowUp): Promise<SessionResult> {
   const { client, handshake } = await connect(opts);
   const where = `${opts.target.host}:${opts.target.port}`;
   const budget = new OutputBudget(opts.limits ?? DEFAULT_LIMITS, where);
@@ -36,7 +37,7 @@ async function session(opts: SessionOptions, spec: SessionSpec, commands: readon
     connectionError = err;
   });
   try {
-    const outputs = spec.mode === 'exec' ? await runExec(client, commands, opts, budget) : await runShell(client, spec, commands, opts, budget);
+    const outputs = spec.mode === 'exec' ? await runExec(client, commands, opts, budget, followUp) : await runShell(client, spec, commands, opts, budget, followUp);
     return { outputs, handshake };
   } catch (err) {
     if (connectionError && !(err instanceof PullError)) throw classifySshError(connectionError, where);

@@ -8,7 +8,7 @@ import { PullError } from '../core/errors.js';
 import type { SessionSpec } from '../drivers/types.js';
 import { normalizeTerminalText } from '../drivers/common/text.js';
 import type { Meter, OutputBudget } from './output-cap.js';
-import type { SessionOptions } from './types.js';
+import type { FollowUp, SessionOptions } from './types.js';
 
 const TAIL = 4096;
 /** Quiet time after which a prompt-shaped line with an unexpected hostname counts as the prompt. */
@@ -232,6 +232,7 @@ export async function runShell(
   commands: readonly string[],
   opts: SessionOptions,
   budget: OutputBudget,
+  followUp?: FollowUp,
 ): Promise<Record<string, string>> {
   const where = `${opts.target.host}:${opts.target.port}`;
   const channel = await new Promise<ClientChannel>((resolve, reject) => {
@@ -256,6 +257,9 @@ export async function runShell(
     const outputs = spec.typeAhead
       ? await typeAhead(reader, [...spec.setup, ...commands], spec.setup.length, prompt, atPrompt, where)
       : await oneByOne(reader, spec.setup, commands, atPrompt);
+    // One by one at the prompt (never typed ahead): an error answer ends at the prompt like any other.
+    const more = followUp?.(outputs).filter((c) => !(c in outputs)) ?? [];
+    if (more.length) Object.assign(outputs, await oneByOne(reader, [], more, atPrompt));
     if (spec.exit) reader.send(spec.exit + '\n');
     return outputs;
   } finally {

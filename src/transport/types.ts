@@ -33,6 +33,13 @@ export interface SessionOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Called once the main commands' outputs are in, with the session still open: the commands to
+ * send next in the same session (attribution logs), or none. Their outputs join `outputs`; an
+ * error answer or a refused exec channel gives an empty or error text, never a failed pull.
+ */
+export type FollowUp = (outputs: Readonly<Record<string, string>>) => readonly string[];
+
 /** What one session produced: raw outputs per command and what the handshake agreed on. */
 export interface SessionResult {
   outputs: Record<string, string>;

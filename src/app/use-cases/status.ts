@@ -4,6 +4,8 @@ import type { Config } from '../../config/schema.js';
 import type { DriftRow, StateDb } from '../../store/state.js';
 import { complianceRepo } from '../../state/compliance-repo.js';
 import { handshakeRepo, type StoredHandshake } from '../../state/handshake-repo.js';
+import { getDriver, resolvePlatform } from '../../drivers/registry.js';
+import { attributionSource } from '../../drivers/common/attribution.js';
 
 export interface DeviceStatus {
   name: string;
@@ -25,6 +27,11 @@ export interface DeviceStatus {
   drift: { id: number; severity: string; added: number; removed: number; since: string } | null;
   /** The last successful pull's SSH handshake: negotiated and offered algorithms, host key (null before the first; always set by deviceStatuses). */
   handshake?: StoredHandshake | null;
+  /**
+   * Where the platform says who changed the config: `config` (a header in the config text), the
+   * command run when the config changed, or `none`. Always set by deviceStatuses.
+   */
+  attribution?: string;
 }
 
 export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStatus[] {
@@ -51,8 +58,13 @@ export function deviceStatuses(app: { cfg: Config; state: StateDb }): DeviceStat
       compliance_score: scores.get(d.name)?.score ?? null,
       drift: driftSummary(open.get(d.name)),
       handshake: handshakes.get(d.name) ?? null,
+      attribution: platformAttribution(d.platform),
     };
   });
+}
+
+function platformAttribution(platform: string): string {
+  return resolvePlatform(platform) ? attributionSource(getDriver(platform).attribution) : 'none';
 }
 
 function driftSummary(d: DriftRow | undefined): DeviceStatus['drift'] {

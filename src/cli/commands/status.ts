@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { deviceStatuses } from '../../app/use-cases/status.js';
 import { loadConfigOrExit, withApp, CliExit } from '../context.js';
 import { stdoutPaint } from '../format/colour.js';
-import { filterStatuses, statusExitCode, statusSummary, statusTable } from '../format/status-view.js';
+import { attributionLines, filterStatuses, statusExitCode, statusSummary, statusTable } from '../format/status-view.js';
 import { handshakeLine } from '../format/handshake-view.js';
 
 interface StatusOpts {
@@ -33,7 +33,7 @@ export function registerStatus(program: Command): void {
           const paint = stdoutPaint();
           const lines = rows.length ? statusTable(rows, app.clock(), paint) : ['no device matches'];
           const ssh = handshakeLine(rows, paint);
-          process.stdout.write([...lines, statusSummary(rows, paint), ...(ssh ? [ssh] : [])].join('\n') + '\n');
+          process.stdout.write([...lines, ...attributionLines(rows, paint), statusSummary(rows, paint), ...(ssh ? [ssh] : [])].join('\n') + '\n');
         }
         return statusExitCode(rows);
       });

@@ -60,6 +60,19 @@ export function statusTable(rows: readonly DeviceStatus[], now: Date, p: Paint):
   return out;
 }
 
+/** One line per platform shown: where it says who changed the config (`none`: it does not). */
+export function attributionLines(rows: readonly DeviceStatus[], p: Paint): string[] {
+  const byPlatform = new Map<string, { source: string; devices: number }>();
+  for (const s of rows) {
+    const entry = byPlatform.get(s.platform) ?? { source: s.attribution ?? 'none', devices: 0 };
+    entry.devices++;
+    byPlatform.set(s.platform, entry);
+  }
+  return [...byPlatform.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([platform, e]) => p.dim(`attribution: ${safeLine(e.source)} (${safeLine(platform)}, ${e.devices} device${e.devices === 1 ? '' : 's'})`));
+}
+
 export function statusSummary(rows: readonly DeviceStatus[], p: Paint): string {
   const failing = rows.filter(isFailing).length;
   const drifted = rows.filter((s) => s.drift !== null).length;

@@ -9,6 +9,7 @@ import type { Driver, Facts } from '../types.js';
 import { EOS_DRIFT } from './drift.js';
 import { EOS_MASKS } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { eosAttribution } from './attribution.js';
 
 const PROMPT = /^[\w.@()\/:-]+[#>]\s?$/;
 const CONFIG = 'show running-config | no-more | exclude ! Time:';
@@ -72,4 +73,5 @@ export const aristaEos: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: EOS_DRIFT,
+  attribution: eosAttribution,
 };

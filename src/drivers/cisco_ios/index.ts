@@ -8,6 +8,7 @@ import { applyLineMasks, capture, commandBody, configBody } from '../common/text
 import type { ChangeAttribution, Driver, Facts } from '../types.js';
 import { IOS_DRIFT } from './drift.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { iosAttribution } from './attribution.js';
 
 const PROMPT = /^([\w.@()\/:-]+[#>])\s?$/;
 const CONFIG = 'show running-config';
@@ -71,4 +72,5 @@ export const ciscoIos: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: IOS_DRIFT,
+  attribution: iosAttribution,
 };

@@ -12,6 +12,7 @@ import type { Driver, Facts } from '../types.js';
 import { NXOS_DRIFT } from './drift.js';
 import { NXOS_MASKS } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { nxosAttribution } from './attribution.js';
 
 const PROMPT = /^[\w.@()\/:-]+#\s?$/;
 const CONFIG = 'show running-config';
@@ -64,4 +65,5 @@ export const ciscoNxos: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: NXOS_DRIFT,
+  attribution: nxosAttribution,
 };

@@ -10,6 +10,7 @@ import type { Driver, Facts } from '../types.js';
 import { XR_DRIFT } from './drift.js';
 import { XR_MASKS } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { xrAttribution } from './attribution.js';
 
 // RP/0/RSP0/CPU0:pe1#, RP/0/RP0/CPU0:pe1(config)#
 const PROMPT = /^[\w.@\/:-]+(?:\([\w.\/:-]+\))?#\s?$/;
@@ -58,4 +59,5 @@ export const ciscoXr: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: XR_DRIFT,
+  attribution: xrAttribution,
 };

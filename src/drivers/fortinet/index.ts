@@ -14,6 +14,7 @@ import { FORTIOS_DRIFT } from './drift.js';
 import { maskFortios } from './masks.js';
 import { scanFortiStructure } from './structure.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { fortiAttribution } from './attribution.js';
 
 const STATUS = 'get system status';
 const CONFIG = 'show | grep .';
@@ -106,4 +107,5 @@ export const fortinet: Driver = {
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: FORTIOS_DRIFT,
+  attribution: fortiAttribution,
 };

@@ -11,6 +11,7 @@ import type { Driver, Facts } from '../types.js';
 import { JUNOS_DRIFT } from './drift.js';
 import { maskJunos } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { junosAttribution } from './attribution.js';
 
 const VERSION = 'show version';
 const HARDWARE = 'show chassis hardware';
@@ -67,4 +68,5 @@ export const juniperJunos: Driver = {
   volatile: VOLATILE,
   ignore: IGNORE,
   drift: JUNOS_DRIFT,
+  attribution: junosAttribution,
 };

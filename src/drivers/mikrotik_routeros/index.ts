@@ -11,6 +11,7 @@ import { ROUTEROS_DRIFT } from './drift.js';
 import { exportTruncation, joinContinuations } from './export-structure.js';
 import { maskRouteros } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { routerosAttribution } from './attribution.js';
 
 const RESOURCE = '/system resource print';
 const PACKAGE = '/system package update print';
@@ -73,4 +74,5 @@ export const mikrotikRouteros: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: ROUTEROS_DRIFT,
+  attribution: routerosAttribution,
 };

@@ -12,6 +12,7 @@ import type { Driver, Facts } from '../types.js';
 import { PANOS_DRIFT } from './drift.js';
 import { maskPanos } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { panosAttribution } from './attribution.js';
 
 const INFO = 'show system info';
 const CONFIG = 'show config running';
@@ -58,4 +59,5 @@ export const paloaltoPanos: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: PANOS_DRIFT,
+  attribution: panosAttribution,
 };

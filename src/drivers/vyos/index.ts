@@ -10,6 +10,7 @@ import type { Driver, Facts } from '../types.js';
 import { VYOS_DRIFT } from './drift.js';
 import { maskVyos } from './masks.js';
 import { secretMasker } from '../common/secret-masker.js';
+import { vyosAttribution } from './attribution.js';
 
 const VERSION = 'show version';
 const CONFIG = 'show configuration commands | no-more';
@@ -64,4 +65,5 @@ export const vyos: Driver = {
   volatile: VOLATILE,
   ignore: [],
   drift: VYOS_DRIFT,
+  attribution: vyosAttribution,
 };
