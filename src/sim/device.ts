@@ -63,6 +63,8 @@ export interface SimStats {
 
 export type Fault = { kind: 'hang' | 'disconnect'; bytes: number };
 
+const COMMAND_LOG_LIMIT = 1000;
+
 export class SimDevice {
   name: string;
   readonly model: string;
@@ -79,6 +81,8 @@ export class SimDevice {
   ident: string;
   kex?: string[];
   readonly stats: SimStats = { connections: 0, logins: 0, authFailures: 0, sessions: 0, shells: 0, execs: 0, commands: 0 };
+  /** The last COMMAND_LOG_LIMIT command lines received (shell lines and exec requests), oldest first. */
+  readonly commandLog: string[] = [];
 
   private readonly source: Transcript | (() => Transcript);
   private readonly overrides = new Map<string, string>();
@@ -196,6 +200,23 @@ export class SimDevice {
   /** Set (or add) the answer for a command. */
   setAnswer(command: string, answer: string): void {
     this.overrides.set(commandKey(command), answer);
+  }
+
+  /**
+   * Answer `command` with `body` as the device prints it: for a shell, wrapped in the echo and
+   * the closing prompt like a recorded answer (exec channels strip both again, see execOutput).
+   */
+  setOutput(command: string, body: string): void {
+    const prompt = this.promptOf(this.transcript);
+    const text = body.endsWith('\n') ? body : body + '\n';
+    // Exec-only recordings have no prompt: their answers are the bare output.
+    this.setAnswer(command, prompt.trim() ? `${commandKey(command)}\n${text}${prompt}` : text);
+  }
+
+  /** Noted by the shell and exec handlers for each command line received. */
+  logCommand(command: string): void {
+    this.commandLog.push(commandKey(command).trim());
+    if (this.commandLog.length > COMMAND_LOG_LIMIT) this.commandLog.splice(0, this.commandLog.length - COMMAND_LOG_LIMIT);
   }
 
   /** Change an answer: `fn` receives the current one and returns the new one. */

@@ -11,6 +11,7 @@ export function runExec(device: SimDevice, channel: ServerChannel, command: stri
   channel.on('error', () => {});
   const transcript = device.transcript;
   device.stats.commands++;
+  device.logCommand(command);
   const out = (text: string) => (device.crlf ? toCrlf(text) : text);
   const finish = (status: number) => {
     channel.exit(status);

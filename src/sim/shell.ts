@@ -120,6 +120,7 @@ export class ShellSession {
 
   private command(line: string, raw = false): void {
     this.device.stats.commands++;
+    this.device.logCommand(line);
     const answer = () => {
       this.timer = undefined;
       this.busy = false;
