@@ -113,6 +113,9 @@ export class Archive {
 
   /** Load the tree cache now (queued behind running commits) so `isStored` can answer from the first pull on. Never throws. */
   async preloadTree(): Promise<void> {
+    // Already loaded (the daemon after its first cycle): a syslog pull must not queue behind the
+    // running cycle's commit batch just to learn what the cache already knows.
+    if (this.tree.synced && this.tree.head) return;
     const run = this.queue.then(() => this.tree.load());
     this.queue = run.catch(() => {});
     await run.then(() => undefined, () => undefined);
