@@ -58,12 +58,14 @@ export interface CycleDeps {
   inspect?(device: Device, text: string, facts: Facts | undefined, handshake: Handshake | undefined): void;
   /** Extra commit trailers per device (e.g. `Change-Ticket:` of an active expectation). */
   trailersFor?(device: Device): Record<string, string> | undefined;
+  /** A syslog-announced pull: its snapshots go to the store at once, ahead of queued batches. */
+  urgent?: boolean;
 }
 
 export async function pullAndArchive(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
   const { archive, state, statusBefore } = deps;
   state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
-  const committer = new BatchCommitter(archive);
+  const committer = new BatchCommitter(archive, { urgent: deps.urgent });
   const staleBefore = deps.now().getTime() - cfg.facts_refresh_hours * 3_600_000;
   const pullDeps = {
     now: deps.now,
@@ -97,7 +99,8 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
   const order = new Map(devices.map((d, i) => [d.name, i]));
   results.sort((a, b) => order.get(a.device.name)! - order.get(b.device.name)!);
 
-  const head = await archive.head();
+  // Not simply HEAD: a cycle running beside this one may have commits it has not recorded yet.
+  const head = await archive.headToRecord(committer);
   state.transaction(() => {
     state.recordPulls(
       results
@@ -147,6 +150,8 @@ async function toResult(
     trailers,
     // A store written with `<masked>` switching to fingerprints: one commit that says so (and no drift, see drift/compare).
     subjectFor: (previous) => (previous !== null && isFingerprintMigration(previous, text) ? FINGERPRINT_MIGRATION_MESSAGE(outcome.device.name) : undefined),
+    // Asked again when the batch is written: an urgent pull may have started and committed first.
+    superseded,
   };
   inspect?.(outcome.device, snap.text, outcome.facts, outcome.handshake);
   let committed: CommitResult;
@@ -155,6 +160,7 @@ async function toResult(
   } catch (err) {
     return { ...base, result: 'unstored', error: `store: ${(err as Error).message}` };
   }
+  if (committed.superseded) return { ...base, result: 'superseded' };
   const { facts, handshake } = outcome;
   return committed.commit
     ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy, facts, handshake }
