@@ -92,7 +92,7 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
         return result;
       }),
     );
-  });
+  }, { priority: deps.urgent ? 'urgent' : 'normal' });
   await committer.flush();
   const results = await Promise.all(pending);
   // Keep the inventory's order for reports.
