@@ -37,7 +37,7 @@ export async function runPool<T, R>(items: readonly T[], concurrency: number, wo
   let next = 0;
   if (urgent) enterUrgent();
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    for (;;) {
+    while (next < items.length) {
       if (!urgent) for (let wait = urgentIdle(); wait; wait = urgentIdle()) await wait;
       if (next >= items.length) return;
       const i = next++;
