@@ -23,7 +23,7 @@ export interface DeviceResult {
   device: Device;
   /**
    * `unstored`: the pull worked but the store refused the snapshot (disk full...): not the device's failure.
-   * `superseded`: a newer pull of the device started meanwhile (syslog); this older text is dropped.
+   * `superseded`: a newer pull of the device finished first (syslog); this older text is dropped.
    */
   result: 'changed' | 'unchanged' | 'failed' | 'unstored' | 'superseded';
   durationMs: number;
@@ -82,10 +82,12 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
 
   // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.
   const pending: Array<Promise<DeviceResult>> = [];
+  const overtaken = new Map<string, () => boolean>();
   await runPool(devices, cfg.concurrency, async (device) => {
-    const generation = startPull(archive.dir, device.name);
+    const generation = ++pullCounter;
     const outcome = await pullDevice(device, cfg, pullDeps);
-    const superseded = () => latestPull.get(`${archive.dir}\0${device.name}`) !== generation;
+    const superseded = supersededBy(`${archive.dir}\0${device.name}`, generation);
+    overtaken.set(device.name, () => superseded('peek'));
     pending.push(
       toResult(outcome, committer, deps.trailersFor?.(device), superseded, deps.inspect).then((result) => {
         deps.onResult?.(result);
@@ -94,13 +96,15 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
     );
   }, { priority: deps.urgent ? 'urgent' : 'normal' });
   await committer.flush();
-  const results = await Promise.all(pending);
+  let results = await Promise.all(pending);
   // Keep the inventory's order for reports.
   const order = new Map(devices.map((d, i) => [d.name, i]));
   results.sort((a, b) => order.get(a.device.name)! - order.get(b.device.name)!);
 
   // Not simply HEAD: a cycle running beside this one may have commits it has not recorded yet.
   const head = await archive.headToRecord(committer);
+  // A newer pull (syslog) taken after this one was written: the state and decisions are that pull's.
+  results = results.map((r) => (r.result !== 'superseded' && r.result !== 'unstored' && overtaken.get(r.device.name)?.() ? { ...r, result: 'superseded' } : r));
   state.transaction(() => {
     state.recordPulls(
       results
@@ -119,24 +123,33 @@ function attributionTrailers(a: ChangeAttribution | undefined): Record<string, s
   return { ...(a.user ? { 'Changed-By': a.user } : {}), ...(a.at ? { 'Changed-At': a.at } : {}), ...(a.source ? { 'Change-Source': a.source } : {}) };
 }
 
-/** Per store and device, the newest pull started in this process: an older pull finishing later must not store its older text. */
-const latestPull = new Map<string, number>();
+/**
+ * Per store and device, the newest pull of this process whose text was taken (pulled, then
+ * written). An older pull finishing or written later must not store its older text; a newer pull
+ * merely started does not drop an older one (a syslog pull overtaken by the scheduled cycle's
+ * reaching the device still stores and alerts at once).
+ */
+const newestTaken = new Map<string, number>();
 let pullCounter = 0;
-function startPull(store: string, device: string): number {
-  const generation = ++pullCounter;
-  latestPull.set(`${store}\0${device}`, generation);
-  return generation;
+/** Asked when the pull ends and again when its batch is written: true once a newer pull was taken; else takes this one (unless `peek`). */
+function supersededBy(key: string, generation: number): (peek?: 'peek') => boolean {
+  return (peek) => {
+    if ((newestTaken.get(key) ?? 0) > generation) return true;
+    if (!peek) newestTaken.set(key, generation);
+    return false;
+  };
 }
 
 async function toResult(
   outcome: PullOutcome,
   committer: BatchCommitter,
   extraTrailers: Record<string, string> | undefined,
-  superseded: () => boolean,
+  superseded: (peek?: 'peek') => boolean,
   inspect: CycleDeps['inspect'],
 ): Promise<DeviceResult> {
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
-  if (superseded()) return { ...base, result: 'superseded' };
+  // A failed pull takes nothing: it never drops an older pull's text.
+  if (superseded(outcome.ok ? undefined : 'peek')) return { ...base, result: 'superseded' };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
   const own = attributionTrailers(outcome.changedBy);
   const trailers = { ...own, ...extraTrailers };
@@ -150,8 +163,8 @@ async function toResult(
     trailers,
     // A store written with `<masked>` switching to fingerprints: one commit that says so (and no drift, see drift/compare).
     subjectFor: (previous) => (previous !== null && isFingerprintMigration(previous, text) ? FINGERPRINT_MIGRATION_MESSAGE(outcome.device.name) : undefined),
-    // Asked again when the batch is written: an urgent pull may have started and committed first.
-    superseded,
+    // Asked again when the batch is written: a newer (urgent) pull may have been written first.
+    superseded: () => superseded(),
   };
   inspect?.(outcome.device, snap.text, outcome.facts, outcome.handshake);
   let committed: CommitResult;
