@@ -86,10 +86,12 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
   await runPool(devices, cfg.concurrency, async (device) => {
     const generation = ++pullCounter;
     const outcome = await pullDevice(device, cfg, pullDeps);
-    const superseded = supersededBy(`${archive.dir}\0${device.name}`, generation);
-    overtaken.set(device.name, () => superseded('peek'));
+    const key = `${archive.dir}\0${device.name}`;
+    const superseded = supersededBy(key, generation);
+    overtaken.set(device.name, () => (newestCommitted.get(key) ?? 0) > generation);
     pending.push(
       toResult(outcome, committer, deps.trailersFor?.(device), superseded, deps.inspect).then((result) => {
+        if (result.commit && generation > (newestCommitted.get(key) ?? 0)) newestCommitted.set(key, generation);
         deps.onResult?.(result);
         return result;
       }),
@@ -103,7 +105,9 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
 
   // Not simply HEAD: a cycle running beside this one may have commits it has not recorded yet.
   const head = await archive.headToRecord(committer);
-  // A newer pull (syslog) taken after this one was written: the state and decisions are that pull's.
+  // A newer pull (syslog) committed after this one: the state and decisions are that pull's (its
+  // commit must not be replaced in state by this older one). A newer pull that found this one's
+  // text unchanged leaves it in place: this cycle records the commit.
   results = results.map((r) => (r.result !== 'superseded' && r.result !== 'unstored' && overtaken.get(r.device.name)?.() ? { ...r, result: 'superseded' } : r));
   state.transaction(() => {
     state.recordPulls(
@@ -130,6 +134,8 @@ function attributionTrailers(a: ChangeAttribution | undefined): Record<string, s
  * reaching the device still stores and alerts at once).
  */
 const newestTaken = new Map<string, number>();
+/** Per store and device, the newest pull of this process that committed. */
+const newestCommitted = new Map<string, number>();
 let pullCounter = 0;
 /** Asked when the pull ends and again when its batch is written: true once a newer pull was taken; else takes this one (unless `peek`). */
 function supersededBy(key: string, generation: number): (peek?: 'peek') => boolean {
