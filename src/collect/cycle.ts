@@ -88,10 +88,14 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
     const outcome = await pullDevice(device, cfg, pullDeps);
     const key = `${archive.dir}\0${device.name}`;
     const superseded = supersededBy(key, generation);
-    overtaken.set(device.name, () => (newestCommitted.get(key) ?? 0) > generation);
+    overtaken.set(device.name, () => (newestCommitted.get(key)?.generation ?? 0) > generation);
     pending.push(
       toResult(outcome, committer, deps.trailersFor?.(device), superseded, deps.inspect).then((result) => {
-        if (result.commit && generation > (newestCommitted.get(key) ?? 0)) newestCommitted.set(key, generation);
+        const last = newestCommitted.get(key);
+        if (result.commit && generation > (last?.generation ?? 0)) newestCommitted.set(key, { generation, commit: result.commit });
+        // A syslog pull finding the text an older pull (the scheduled cycle) committed a moment ago:
+        // that commit is this pull's too, so its drift is decided now, not when that cycle ends.
+        else if (deps.urgent && result.result === 'unchanged' && last && last.generation < generation) result = { ...result, commit: last.commit };
         deps.onResult?.(result);
         return result;
       }),
@@ -135,7 +139,7 @@ function attributionTrailers(a: ChangeAttribution | undefined): Record<string, s
  */
 const newestTaken = new Map<string, number>();
 /** Per store and device, the newest pull of this process that committed. */
-const newestCommitted = new Map<string, number>();
+const newestCommitted = new Map<string, { generation: number; commit: string }>();
 let pullCounter = 0;
 /** Asked when the pull ends and again when its batch is written: true once a newer pull was taken; else takes this one (unless `peek`). */
 function supersededBy(key: string, generation: number): (peek?: 'peek') => boolean {
