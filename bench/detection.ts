@@ -17,6 +17,8 @@ import Database from 'better-sqlite3';
 import { stringify } from 'yaml';
 import { Daemon } from '../src/daemon/daemon.js';
 import { createLogger } from '../src/core/log.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { StageRecorder } from './detection-stages.js';
 
 export interface DetectionDeps {
   dir: string;
@@ -48,6 +50,12 @@ export interface DetectionFigures {
   delivered_p99_s: number;
   baseline_cycle_s: number;
   running_cycle_s: number;
+  /** Event-loop delay of the daemon's process while the scheduled cycle ran (ms). */
+  loop_delay_p50_ms: number;
+  loop_delay_p99_ms: number;
+  loop_delay_max_ms: number;
+  /** Where the time went (bench/detection-stages.ts). */
+  breakdown: ReturnType<StageRecorder['summary']>;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -122,6 +130,9 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
   const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM outbox').get() as { m: number }).m;
   const poll = db.prepare(`SELECT id, created_at, alert_json FROM outbox WHERE id > ? ORDER BY id`);
   const sent = new Map<string, number>();
+  const sentPerf = new Map<string, number>();
+  const recorder = new StageRecorder(d.targets.length);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const queued = new Map<string, { at: number; syslog: boolean }>();
   let seen = maxId;
   const drain = () => {
@@ -136,9 +147,11 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
   // Cycle 2, the running one. Spread the announcements over half of the expected cycle time.
   let cycleRunning = true;
   t0 = performance.now();
+  loopDelay.enable();
   daemon.trigger({ expression: 'bench', label: 'bench-detection', devices: [...daemon.config.devices] });
   const cycleDone = daemon.idle().then(() => {
     cycleRunning = false;
+    loopDelay.disable();
     return (performance.now() - t0) / 1000;
   });
   const socket = createSocket('udp4');
@@ -153,6 +166,7 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
     const name = d.hostname(i);
     if (cycleRunning) duringCycle++;
     sent.set(name, Date.now());
+    sentPerf.set(name, performance.now());
     socket.send(configChangeLine(name, new Date()), port, '127.0.0.1');
   }
   const runningS = await cycleDone;
@@ -165,6 +179,7 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
   clearInterval(poller);
   await daemon.idle();
   await daemon.stop();
+  recorder.stop();
   socket.close();
   sink.close();
   db.close();
@@ -187,5 +202,9 @@ export async function runDetection(d: DetectionDeps): Promise<DetectionFigures> 
     delivered_p99_s: round(quantile(deliveries, 0.99)),
     baseline_cycle_s: round(baselineS),
     running_cycle_s: round(runningS),
+    loop_delay_p50_ms: round(loopDelay.percentile(50) / 1e6),
+    loop_delay_p99_ms: round(loopDelay.percentile(99) / 1e6),
+    loop_delay_max_ms: round(loopDelay.max / 1e6),
+    breakdown: recorder.summary(new Map([...sentPerf].filter(([name]) => queued.get(name)?.syslog)), new Map([...queued].map(([name, q]) => [name, sentPerf.get(name)! + (q.at - sent.get(name)!)]))),
   };
 }

@@ -133,6 +133,11 @@ async function main(): Promise<void> {
     const d = await runDetection({ dir, targets, hostname, mutate: (ix, r) => sim.mutate(ix, r), concurrency: a.concurrency, announce: a.announce, note });
     emit(d);
     note(`detection: ${d.alerted}/${d.announced} alerted (${d.via_syslog} by the syslog pull), message to outbox p50 ${d.p50_s} s p99 ${d.p99_s} s, to webhook p99 ${d.delivered_p99_s} s (debounce ${d.debounce_s} s)`);
+    const b = d.breakdown;
+    note(`  running cycle ${d.running_cycle_s} s, event-loop delay p99 ${d.loop_delay_p99_ms} ms (max ${d.loop_delay_max_ms} ms)`);
+    note(`  stages p50/max s: ${Object.entries(b.stages).map(([k, v]) => `${k} ${v.p50}/${v.max}`).join(', ')}`);
+    note(`  store batches: small ${JSON.stringify(b.store_batches.small)}, large ${JSON.stringify(b.store_batches.large)}`);
+    note(`  scheduled cycle's decisions ${b.scheduled_decisions_s} s (waited ${b.scheduled_decisions_wait_s} s): ${JSON.stringify(b.scheduled_steps_s)}`);
   };
   if (a.detection === 'only') {
     const dir = mkdtempSync(join(tmpdir(), 'driftwatch-bench-'));

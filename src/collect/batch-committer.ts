@@ -1,8 +1,11 @@
 /**
  * Groups snapshots into few git batches: a batch is written when it is full or shortly after
- * its first snapshot arrived. One batch at a time, so commits stay in a single line of history.
+ * its first snapshot arrived. One batch of this committer at a time, taking what is pending when
+ * it starts, so commits stay in a single line of history and snapshots arriving while a batch is
+ * written join the next one.
  */
 import type { Archive, CommitResult, SnapshotToCommit } from '../store/archive.js';
+import { traceStage } from '../core/stage-trace.js';
 
 interface Pending {
   snap: SnapshotToCommit;
@@ -10,20 +13,37 @@ interface Pending {
   reject(e: unknown): void;
 }
 
+export interface BatchCommitterOptions {
+  /**
+   * A syslog-announced pull: every snapshot is written at once (no delay) in the store's urgent
+   * lane, ahead of the batches a scheduled cycle has queued.
+   */
+  urgent?: boolean;
+  maxBatch?: number;
+  maxDelayMs?: number;
+}
+
 export class BatchCommitter {
   private pending: Pending[] = [];
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
+  private readonly urgent: boolean;
+  // Each batch spawns git (fast-import, index refresh); forking a process with a large heap costs
+  // milliseconds, so batches are big: up to 1,000 snapshots or one second.
+  private readonly maxBatch: number;
+  private readonly maxDelayMs: number;
 
   constructor(
     private readonly archive: Archive,
-    // Each batch spawns git (fast-import, index refresh); forking a process with a large heap costs
-    // milliseconds, so batches are big: up to 1,000 snapshots or one second.
-    private readonly maxBatch = 1000,
-    private readonly maxDelayMs = 1000,
-  ) {}
+    opts: BatchCommitterOptions = {},
+  ) {
+    this.urgent = !!opts.urgent;
+    this.maxBatch = opts.maxBatch ?? 1000;
+    this.maxDelayMs = opts.maxDelayMs ?? (this.urgent ? 0 : 1000);
+  }
 
   add(snap: SnapshotToCommit): Promise<CommitResult> {
+    traceStage('pulled', () => [snap.device], this.urgent ? 'urgent' : 'normal');
     return new Promise((resolve, reject) => {
       this.pending.push({ snap, resolve, reject });
       if (this.pending.length >= this.maxBatch) this.schedule(0);
@@ -41,16 +61,18 @@ export class BatchCommitter {
   }
 
   private write(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    if (!batch.length) return this.writing;
     this.writing = this.writing.then(async () => {
+      // Taken now, not when queued: what arrived while the previous batch was written goes too.
+      const batch = this.pending.splice(0, this.maxBatch);
+      if (!batch.length) return;
       try {
-        const results = await this.archive.commitSnapshots(batch.map((p) => p.snap));
+        const results = await this.archive.commitSnapshots(batch.map((p) => p.snap), undefined, { urgent: this.urgent, writer: this });
         batch.forEach((p, i) => p.resolve(results[i]!));
       } catch (err) {
         batch.forEach((p) => p.reject(err));
       }
+      // A full batch left more behind: write it without waiting for a timer.
+      if (this.pending.length >= this.maxBatch || (this.pending.length && !this.timer)) this.schedule(0);
     });
     return this.writing;
   }
@@ -59,7 +81,7 @@ export class BatchCommitter {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.write();
+    while (this.pending.length) await this.write();
     await this.writing;
   }
 }

@@ -23,7 +23,7 @@ export interface DeviceResult {
   device: Device;
   /**
    * `unstored`: the pull worked but the store refused the snapshot (disk full...): not the device's failure.
-   * `superseded`: a newer pull of the device started meanwhile (syslog); this older text is dropped.
+   * `superseded`: a newer pull of the device finished first (syslog); this older text is dropped.
    */
   result: 'changed' | 'unchanged' | 'failed' | 'unstored' | 'superseded';
   durationMs: number;
@@ -58,12 +58,14 @@ export interface CycleDeps {
   inspect?(device: Device, text: string, facts: Facts | undefined, handshake: Handshake | undefined): void;
   /** Extra commit trailers per device (e.g. `Change-Ticket:` of an active expectation). */
   trailersFor?(device: Device): Record<string, string> | undefined;
+  /** A syslog-announced pull: its snapshots go to the store at once, ahead of queued batches. */
+  urgent?: boolean;
 }
 
 export async function pullAndArchive(cfg: Config, devices: readonly Device[], deps: CycleDeps): Promise<DeviceResult[]> {
   const { archive, state, statusBefore } = deps;
   state.upsertDevices(devices.map((d) => ({ name: d.name, platform: d.platform, group: d.group, host: d.host, port: d.port, path: snapshotPath(d) })));
-  const committer = new BatchCommitter(archive);
+  const committer = new BatchCommitter(archive, { urgent: deps.urgent });
   const staleBefore = deps.now().getTime() - cfg.facts_refresh_hours * 3_600_000;
   const pullDeps = {
     now: deps.now,
@@ -83,24 +85,37 @@ export async function pullAndArchive(cfg: Config, devices: readonly Device[], de
 
   // A lane is free again as soon as its SSH session ends: committing waits in the batch, not in the pool.
   const pending: Array<Promise<DeviceResult>> = [];
+  const overtaken = new Map<string, () => boolean>();
   await runPool(devices, cfg.concurrency, async (device) => {
-    const generation = startPull(archive.dir, device.name);
+    const generation = ++pullCounter;
     const outcome = await pullDevice(device, cfg, pullDeps);
-    const superseded = () => latestPull.get(`${archive.dir}\0${device.name}`) !== generation;
+    const key = `${archive.dir}\0${device.name}`;
+    const superseded = supersededBy(key, generation);
+    overtaken.set(device.name, () => (newestCommitted.get(key)?.generation ?? 0) > generation);
     pending.push(
       toResult(outcome, committer, deps.trailersFor?.(device), superseded, deps.inspect).then((result) => {
+        const last = newestCommitted.get(key);
+        if (result.commit && generation > (last?.generation ?? 0)) newestCommitted.set(key, { generation, commit: result.commit });
+        // A syslog pull finding the text an older pull (the scheduled cycle) committed a moment ago:
+        // that commit is this pull's too, so its drift is decided now, not when that cycle ends.
+        else if (deps.urgent && result.result === 'unchanged' && last && last.generation < generation) result = { ...result, commit: last.commit };
         deps.onResult?.(result);
         return result;
       }),
     );
-  });
+  }, { priority: deps.urgent ? 'urgent' : 'normal' });
   await committer.flush();
-  const results = await Promise.all(pending);
+  let results = await Promise.all(pending);
   // Keep the inventory's order for reports.
   const order = new Map(devices.map((d, i) => [d.name, i]));
   results.sort((a, b) => order.get(a.device.name)! - order.get(b.device.name)!);
 
-  const head = await archive.head();
+  // Not simply HEAD: a cycle running beside this one may have commits it has not recorded yet.
+  const head = await archive.headToRecord(committer);
+  // A newer pull (syslog) committed after this one: the state and decisions are that pull's (its
+  // commit must not be replaced in state by this older one). A newer pull that found this one's
+  // text unchanged leaves it in place: this cycle records the commit.
+  results = results.map((r) => (r.result !== 'superseded' && r.result !== 'unstored' && overtaken.get(r.device.name)?.() ? { ...r, result: 'superseded' } : r));
   state.transaction(() => {
     state.recordPulls(
       results
@@ -125,24 +140,35 @@ function attributionTrailers(a: ChangeAttribution | undefined): Record<string, s
   };
 }
 
-/** Per store and device, the newest pull started in this process: an older pull finishing later must not store its older text. */
-const latestPull = new Map<string, number>();
+/**
+ * Per store and device, the newest pull of this process whose text was taken (pulled, then
+ * written). An older pull finishing or written later must not store its older text; a newer pull
+ * merely started does not drop an older one (a syslog pull overtaken by the scheduled cycle's
+ * reaching the device still stores and alerts at once).
+ */
+const newestTaken = new Map<string, number>();
+/** Per store and device, the newest pull of this process that committed. */
+const newestCommitted = new Map<string, { generation: number; commit: string }>();
 let pullCounter = 0;
-function startPull(store: string, device: string): number {
-  const generation = ++pullCounter;
-  latestPull.set(`${store}\0${device}`, generation);
-  return generation;
+/** Asked when the pull ends and again when its batch is written: true once a newer pull was taken; else takes this one (unless `peek`). */
+function supersededBy(key: string, generation: number): (peek?: 'peek') => boolean {
+  return (peek) => {
+    if ((newestTaken.get(key) ?? 0) > generation) return true;
+    if (!peek) newestTaken.set(key, generation);
+    return false;
+  };
 }
 
 async function toResult(
   outcome: PullOutcome,
   committer: BatchCommitter,
   extraTrailers: Record<string, string> | undefined,
-  superseded: () => boolean,
+  superseded: (peek?: 'peek') => boolean,
   inspect: CycleDeps['inspect'],
 ): Promise<DeviceResult> {
   const base = { device: outcome.device, durationMs: outcome.durationMs, startedAt: outcome.startedAt, path: snapshotPath(outcome.device) };
-  if (superseded()) return { ...base, result: 'superseded' };
+  // A failed pull takes nothing: it never drops an older pull's text.
+  if (superseded(outcome.ok ? undefined : 'peek')) return { ...base, result: 'superseded' };
   if (!outcome.ok) return { ...base, result: 'failed', errorKind: outcome.error.kind, error: outcome.error.message };
   const own = attributionTrailers(outcome.changedBy);
   const trailers = { ...own, ...extraTrailers };
@@ -158,6 +184,8 @@ async function toResult(
     author: outcome.changedBy?.user,
     // A store written with `<masked>` switching to fingerprints: one commit that says so (and no drift, see drift/compare).
     subjectFor: (previous) => (previous !== null && isFingerprintMigration(previous, text) ? FINGERPRINT_MIGRATION_MESSAGE(outcome.device.name) : undefined),
+    // Asked again when the batch is written: a newer (urgent) pull may have been written first.
+    superseded: () => superseded(),
   };
   inspect?.(outcome.device, snap.text, outcome.facts, outcome.handshake);
   let committed: CommitResult;
@@ -166,6 +194,7 @@ async function toResult(
   } catch (err) {
     return { ...base, result: 'unstored', error: `store: ${(err as Error).message}` };
   }
+  if (committed.superseded) return { ...base, result: 'superseded' };
   const { facts, handshake } = outcome;
   return committed.commit
     ? { ...base, result: 'changed', commit: committed.commit, added: committed.added, removed: committed.removed, changedBy: outcome.changedBy, facts, handshake }

@@ -23,6 +23,7 @@ import { startSyslogService, type SyslogService } from '../syslog/service.js';
 import type { SyslogClaim } from '../syslog/claim.js';
 import type { HttpServer } from '../http/server.js';
 import { metrics } from '../metrics/metrics.js';
+import { traceStage } from '../core/stage-trace.js';
 
 /**
  * A syslog pull in flight holds newly announced devices for the next one at most this long (then a
@@ -129,6 +130,7 @@ export class Daemon {
 
   /** A device's announced change settled: pull it now (devices settling together share one pull). */
   private onConfigChangeMessage(device: string, claim: SyslogClaim): void {
+    traceStage('syslog-settled', () => [device]);
     this.urgent.add(device);
     this.syslogClaims.set(device, claim);
     clearTimeout(this.urgentTimer);
@@ -151,6 +153,7 @@ export class Daemon {
     this.urgentStartedAt = performance.now();
     const names = this.urgent;
     this.urgent = new Set();
+    traceStage('urgent-start', () => [...names]);
     const claims = new Map<string, SyslogClaim>();
     for (const name of names) {
       const claim = this.syslogClaims.get(name);
@@ -234,7 +237,7 @@ export class Daemon {
     const started = performance.now();
     // Beside a running scheduled cycle, reconciling would cost git reads and take that cycle's
     // not-yet-recorded commits for a crash's (a false "after a crash?" warning).
-    const report = await runCycle(this.app, devices, { signal: this.abort.signal, claims, skipReconcile: !!claims && !!this.running });
+    const report = await runCycle(this.app, devices, { signal: this.abort.signal, claims, skipReconcile: !!claims && !!this.running, urgent: !!claims });
     const failed = report.results.filter((r) => r.result === 'failed').length;
     const changed = report.results.filter((r) => r.result === 'changed').length;
     for (const r of report.results) if (r.result === 'changed' || r.result === 'unchanged' || r.result === 'failed') metrics.pullFinished(r.result, r.errorKind, r.durationMs / 1000);

@@ -15,12 +15,20 @@ import { guardRepoConfig } from './repo-config-guard.js';
 import { checkRelativePath } from './paths.js';
 import { TreeCache } from './tree-cache.js';
 import { TMP_PREFIX, refreshIndex, writeAtomic } from './work-tree.js';
+import { traceStage } from '../core/stage-trace.js';
 import { STORE_README } from './store-readme.js';
 
 export type { CommitResult, SnapshotToCommit } from './commit-batch.js';
 export type { LogEntry } from './reads.js';
 
 const PACK_LIMIT = 24;
+
+export interface CommitOptions {
+  /** Run before every queued normal batch (a syslog-announced change: detection latency). */
+  urgent?: boolean;
+  /** Who commits (one cycle's committer): its commits count as unrecorded until headToRecord(writer). */
+  writer?: object;
+}
 
 export interface ArchiveOptions {
   /** Commit times come from here (tests and replays inject a clock). */
@@ -31,7 +39,10 @@ export interface ArchiveOptions {
 
 export class Archive {
   private readonly safeDirs = new Set<string>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lanes: Record<'urgent' | 'normal', Array<() => Promise<void>>> = { urgent: [], normal: [] };
+  private draining = false;
+  /** Per writer with commits not yet recorded in state: the HEAD before its first such batch (in commit order). */
+  private readonly unrecorded = new Map<object, string>();
   private readonly tree: TreeCache;
 
   private constructor(
@@ -81,15 +92,61 @@ export class Archive {
     await refreshIndex(this.dir);
   }
 
-  /** One commit per changed snapshot, in input order, on the store's branch; unchanged -> commit null. */
-  commitSnapshots(snaps: SnapshotToCommit[], when: Date = this.clock()): Promise<CommitResult[]> {
-    const run = this.queue.then(async () => {
-      const results = await commitBatch({ dir: this.dir, gitDir: this.gitDir, branch: this.branch, tree: this.tree, safeDirs: this.safeDirs }, snaps, when);
-      await this.maybeRepack();
-      return results;
+  /**
+   * One commit per changed snapshot, in input order, on the store's branch; unchanged -> commit null.
+   * Batches run one at a time (one line of history). An `urgent` batch (a pull announced by syslog)
+   * runs before every queued normal one; the batch already running is never interrupted.
+   */
+  commitSnapshots(snaps: SnapshotToCommit[], when: Date = this.clock(), opts: CommitOptions = {}): Promise<CommitResult[]> {
+    let listed: string[] | undefined;
+    const names = () => (listed ??= snaps.map((s) => s.device));
+    const lane = opts.urgent ? 'urgent' : 'normal';
+    traceStage('commit-queued', names, lane);
+    return new Promise((resolve, reject) => {
+      this.lanes[lane].push(async () => {
+        traceStage('commit-start', names, lane);
+        // Before the batch, not after: its commits are HEAD before commitBatch returns.
+        if (opts.writer && !this.unrecorded.has(opts.writer)) this.unrecorded.set(opts.writer, this.tree.head ?? (await this.head()));
+        try {
+          resolve(await commitBatch({ dir: this.dir, gitDir: this.gitDir, branch: this.branch, tree: this.tree, safeDirs: this.safeDirs }, snaps, when));
+        } catch (err) {
+          reject(err);
+        }
+        traceStage('commit-done', names, lane);
+      });
+      void this.drain();
     });
-    this.queue = run.catch(() => {});
-    return run;
+  }
+
+  /**
+   * The store HEAD a writer records in state as seen (app/reconcile.ts finds every commit after it
+   * again). Beside other writers (a syslog pull during a scheduled cycle), the HEAD from before the
+   * oldest commit another writer has not recorded yet: recording past it would lose that commit's
+   * drift in a crash. Older is always safe (reconcile re-reads commits the state already knows).
+   */
+  async headToRecord(writer: object): Promise<string> {
+    this.unrecorded.delete(writer);
+    const head = this.tree.head ?? (await this.head());
+    const oldest = this.unrecorded.values().next();
+    return oldest.done ? head : oldest.value;
+  }
+
+  /** Urgent batches first, then normal ones in arrival order; repacking waits while urgent batches are queued. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let job = this.nextJob(); job; job = this.nextJob()) {
+        await job();
+        if (!this.lanes.urgent.length) await this.maybeRepack().catch(() => {});
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private nextJob(): (() => Promise<void>) | undefined {
+    return this.lanes.urgent.shift() ?? this.lanes.normal.shift();
   }
 
   /**

@@ -31,13 +31,20 @@ export interface SnapshotToCommit {
   subject?: string;
   /** Chooses the subject from the previously stored text (null: first snapshot); undefined: the usual one. */
   subjectFor?(previous: string | null): string | undefined;
+  /**
+   * Asked when the batch is written (not when it was queued): true drops the snapshot, because a
+   * newer pull of the device started meanwhile and its text must not be overwritten by this older one.
+   */
+  superseded?(): boolean;
 }
 
 export interface CommitResult {
   device: string;
   path: string;
-  /** null: text unchanged, nothing committed. */
+  /** null: text unchanged (or superseded), nothing committed. */
   commit: string | null;
+  /** Dropped: a newer pull of the device started before this batch was written. */
+  superseded?: true;
   /** Line counts against the previous stored version (commit subject stats). */
   added: number;
   removed: number;
@@ -83,6 +90,10 @@ export async function commitBatch(t: BatchTarget, snaps: readonly SnapshotToComm
   try {
     for (let i = 0; i < snaps.length; i++) {
       const s = snaps[i]!;
+      if (s.superseded?.()) {
+        results.push({ device: s.device, path: s.path, commit: null, added: 0, removed: 0, superseded: true });
+        continue;
+      }
       const oid = t.tree.textId(s.text);
       const prev = pending.get(s.path);
       const prevOid = prev?.oid ?? tree.get(s.path);

@@ -20,6 +20,7 @@ import { complianceProbe } from './compliance-probe.js';
 import type { Config } from '../../config/schema.js';
 import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
 import { CYCLE_STEPS } from './steps.js';
+import { traceStage } from '../../core/stage-trace.js';
 
 export interface CycleOptions {
   signal?: AbortSignal;
@@ -32,6 +33,8 @@ export interface CycleOptions {
    * its start, and its commits not yet recorded in state are in flight, not lost in a crash.
    */
   skipReconcile?: boolean;
+  /** A syslog-announced pull: its commits jump the store's queue (detection latency). */
+  urgent?: boolean;
 }
 
 export interface CycleReport {
@@ -79,6 +82,7 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
     signal: opts.signal,
     onResult: opts.onResult,
     statusBefore,
+    urgent: opts.urgent,
     inspect: probe && ((d, text, facts, handshake) => {
       try {
         probe.inspect(d, text, facts, handshake);
@@ -95,8 +99,15 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   const records: DeviceRecord[] = results.map((pull) => ({ device: pull.device, pull, before: statusBefore.get(pull.device.name), alerts: [] }));
   // Decisions of concurrent cycles (a syslog pull beside a scheduled one) and approvals never interleave.
   const live = records.filter((r) => r.pull.result !== 'superseded');
+  const liveNames = () => live.map((r) => r.device.name);
+  traceStage('steps-wait', liveNames);
   await withStateMutex(app.cfg.state, async () => {
-    for (const step of opts.steps ?? CYCLE_STEPS) await step.run(live, ctx);
+    traceStage('steps-start', liveNames);
+    for (const step of opts.steps ?? CYCLE_STEPS) {
+      await step.run(live, ctx);
+      traceStage(`step:${step.name}`, liveNames);
+    }
+    traceStage('steps-done', liveNames);
   });
 
   const names = new Set(devices.map((d) => d.name));
