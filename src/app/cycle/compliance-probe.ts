@@ -26,7 +26,12 @@ export interface ComplianceFinding {
  */
 export const probeMeter = { evaluated: 0, skipped: 0, micros: 0, clock: (): number => performance.now() * 1000 };
 
-export function complianceProbe(ctx: ComplianceContext, repo: ComplianceRepo, now: () => Date) {
+/**
+ * `storedFacts`: the device's facts from state, for pulls that skipped the facts commands (facts
+ * are refreshed every `facts_refresh_hours`). Without them such a pull would be evaluated with no
+ * OS version: version clauses would flip, and its input key would differ from the last pull's.
+ */
+export function complianceProbe(ctx: ComplianceContext, repo: ComplianceRepo, now: () => Date, storedFacts?: (device: string) => Facts | undefined) {
   const findings = new Map<string, ComplianceFinding>();
   return {
     findings,
@@ -44,7 +49,7 @@ export function complianceProbe(ctx: ComplianceContext, repo: ComplianceRepo, no
     const at = now();
     const input = {
       config: text,
-      facts: facts as Record<string, unknown> | undefined,
+      facts: (facts ?? storedFacts?.(device.name)) as Record<string, unknown> | undefined,
       handshake: handshake && { hostKeyType: handshake.hostKeyType, hostKeyBits: handshake.hostKeyBits, kex: [handshake.kex] },
     };
     const key = inputKey(ctx, device, input, at);
