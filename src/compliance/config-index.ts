@@ -66,6 +66,7 @@ export class ConfigIndex {
   /** Per regex object (rule regexes are compiled once, see clauses.ts `rx`): matches anywhere / at top level. */
   private readonly memoAll = new Map<RegExp, number[]>();
   private readonly memoTop = new Map<RegExp, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
 
   constructor(text: string, platform: string) {
     const lines: IndexedLine[] =
@@ -129,20 +130,28 @@ export class ConfigIndex {
   private candidates(re: RegExp): number[] {
     const { prefixes, contains } = regexHints(re);
     if (prefixes) {
-      if (prefixes.length === 1) return this.withPrefix(prefixes[0]!);
-      return [...new Set(prefixes.flatMap((p) => this.withPrefix(p)))].sort((a, b) => a - b);
+      let out = this.withPrefix(prefixes[0]!);
+      for (let p = 1; p < prefixes.length; p++) out = mergeSorted(out, this.withPrefix(prefixes[p]!));
+      return out;
     }
     const out: number[] = [];
     for (let i = 0; i < this.lines.length; i++) if (!contains || this.lines[i]!.text.includes(contains)) out.push(i);
     return out;
   }
 
+  /** Lines starting with `prefix`, in order (memoised: many regexes share a prefix, e.g. `username `). */
   private withPrefix(prefix: string): number[] {
+    let hit = this.byPrefix.get(prefix);
+    if (!hit) this.byPrefix.set(prefix, (hit = this.scanPrefix(prefix)));
+    return hit;
+  }
+
+  private scanPrefix(prefix: string): number[] {
     const sp = prefix.indexOf(' ');
     if (sp < 0) {
-      const out: number[] = [];
-      for (const [word, list] of this.byWord) if (word.startsWith(prefix)) out.push(...list);
-      return out.sort((a, b) => a - b);
+      let out: number[] = EMPTY;
+      for (const [word, list] of this.byWord) if (word.startsWith(prefix)) out = mergeSorted(out, list);
+      return out;
     }
     const word = prefix.slice(0, sp);
     const sp2 = prefix.indexOf(' ', sp + 1);
@@ -166,6 +175,30 @@ export class ConfigIndex {
 }
 
 const EMPTY: number[] = [];
+
+/** Union of two ascending index lists, ascending, without duplicates. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
