@@ -18,7 +18,7 @@ export interface Missing {
   missing: string;
 }
 
-const ev = (idx: ConfigIndex, is: readonly number[]): Evidence[] => is.map((i) => ({ line: idx.lines[i]!.line, text: idx.lines[i]!.text }));
+const ev = (idx: ConfigIndex, is: readonly number[]): Evidence[] => is.map((i) => ({ line: idx.lineNo(i), text: idx.text(i) }));
 
 /** Header lines of the blocks a (possibly nested) path selects. */
 export function blocks(idx: ConfigIndex, steps: readonly RegExp[]): number[] {
@@ -86,7 +86,7 @@ export function evaluateClause(cc: CompiledClause, idx: ConfigIndex, input: Eval
     case 'value': {
       const re = cc.main!;
       const hits = idx.find(re, c.top).filter((i) => {
-        const n = Number(re.exec(idx.lines[i]!.text)?.[1]);
+        const n = Number(re.exec(idx.text(i))?.[1]);
         return Number.isFinite(n) && satisfiesNumber(n, c.cmp ?? '>0');
       });
       return hits.length ? decided(ev(idx, hits)) : undefined;
@@ -115,13 +115,16 @@ function handshakeClause(cc: CompiledClause, input: EvalInput, decided: (l: Evid
   return hit ? decided([{ line: 0, text: `handshake ${field}: ${shown}` }]) : undefined;
 }
 
+/** ACL remarks are not entries. */
+const REMARK = /^(\d+ )?remark\b|^access-list \S+ remark\b/;
+
 /** Objects referenced by name (ACL of an access-class...) and what their definitions hold. */
 function xrefClause(cc: CompiledClause, idx: ConfigIndex, decided: (l: Evidence[]) => Decision): Decision | undefined {
   const c = cc.clause;
   const re = cc.main!;
   const hits: number[] = [];
   for (const i of idx.find(re, c.top)) {
-    const name = re.exec(idx.lines[i]!.text)?.slice(1).find((g) => g !== undefined);
+    const name = re.exec(idx.text(i))?.slice(1).find((g) => g !== undefined);
     if (!name) continue;
     const target = cc.target!(name);
     const defs = idx.find(target, !c.target_anywhere);
@@ -130,16 +133,20 @@ function xrefClause(cc: CompiledClause, idx: ConfigIndex, decided: (l: Evidence[
       continue;
     }
     // Entries: the block's children (named ACL) or the matching lines themselves (numbered ACL).
-    const entries = defs
-      .flatMap((d) => (idx.lines[d]!.end > d + 1 ? Array.from({ length: idx.lines[d]!.end - d - 1 }, (_, k) => d + 1 + k) : [d]))
-      .filter((e) => !/^(\d+ )?remark\b|^access-list \S+ remark\b/.test(idx.lines[e]!.text));
+    const entries: number[] = [];
+    for (const d of defs) {
+      const end = idx.end(d);
+      if (end > d + 1) {
+        for (let e = d + 1; e < end; e++) if (!REMARK.test(idx.text(e))) entries.push(e);
+      } else if (!REMARK.test(idx.text(d))) entries.push(d);
+    }
     if (cc.targetHas) {
-      const bad = entries.filter((e) => cc.targetHas!.test(idx.lines[e]!.text));
+      const bad = entries.filter((e) => cc.targetHas!.test(idx.text(e)));
       if (bad.length) hits.push(i, ...bad);
     }
     if (cc.targetLastNot) {
       const last = entries[entries.length - 1];
-      if (last !== undefined && !cc.targetLastNot.test(idx.lines[last]!.text)) hits.push(i, last);
+      if (last !== undefined && !cc.targetLastNot.test(idx.text(last))) hits.push(i, last);
     }
   }
   return hits.length ? decided(ev(idx, [...new Set(hits)].sort((a, b) => a - b))) : undefined;
