@@ -77,12 +77,13 @@ export class ComplianceRepo {
 
   save(device: string, results: readonly RuleResult[], score: number, now: Date, commit?: string, inputKey?: string): void {
     const at = now.toISOString();
-    const del = this.st('DELETE FROM compliance_verdicts WHERE device = ?');
+    // Rules no longer evaluated disappear; the others are updated in place (no delete and re-insert).
+    const stale = this.st('DELETE FROM compliance_verdicts WHERE device = ? AND rule NOT IN (SELECT value FROM json_each(?))');
     const sc = this.st(
       'INSERT INTO compliance_scores (device, score, commit_id, evaluated_at, input_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET score = excluded.score, commit_id = excluded.commit_id, evaluated_at = excluded.evaluated_at, input_key = excluded.input_key',
     );
     this.db.transaction(() => {
-      del.run(device);
+      stale.run(device, JSON.stringify(results.map((r) => r.rule)));
       // A whole pack's rows per statement: one call into SQLite instead of one per rule.
       for (let from = 0; from < results.length; from += ROWS_PER_INSERT) {
         const batch = results.slice(from, from + ROWS_PER_INSERT);
@@ -95,7 +96,10 @@ export class ComplianceRepo {
   }
 
   private insertRows(n: number): Database.Statement {
-    return this.st(`INSERT INTO compliance_verdicts (device, rule, verdict, severity, lines, waived, evaluated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+    return this.st(
+      `INSERT INTO compliance_verdicts (device, rule, verdict, severity, lines, waived, evaluated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')} ` +
+        'ON CONFLICT (device, rule) DO UPDATE SET verdict = excluded.verdict, severity = excluded.severity, lines = excluded.lines, waived = excluded.waived, evaluated_at = excluded.evaluated_at',
+    );
   }
 
   /** Latest score per device (for `status`). */
