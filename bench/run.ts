@@ -7,12 +7,10 @@
  * evaluated, alerts queued to a local webhook sink), a diff micro-benchmark, and optionally the
  * netmiko peer. One JSON object per line on stdout; human-readable text on stderr.
  */
-import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { stringify } from 'yaml';
 import { parseConfig } from '../src/config/load.js';
@@ -24,6 +22,7 @@ import { rawThroughput } from './raw-ssh.js';
 import { diffMicrobench } from './diff-micro.js';
 import { runNetmikoPeer } from './peer-netmiko.js';
 import { runDetection } from './detection.js';
+import { SimProcess } from './sim-process.js';
 
 interface Args {
   devices: number;
@@ -65,33 +64,6 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-class SimProcess {
-  private child = fork(fileURLToPath(new URL('./sim-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  private ask<T>(msg: object): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`simulator process exited (${code})`));
-      this.child.once('exit', onExit);
-      this.child.once('message', (m) => {
-        this.child.off('exit', onExit);
-        resolve(m as T);
-      });
-      this.child.send(msg);
-    });
-  }
-  start(a: Args) {
-    return this.ask<{ startMs: number; ports: number[] }>({ cmd: 'start', count: a.devices, basePort: a.basePort, latencyMs: a.latency, lines: a.lines });
-  }
-  mutate(indices: number[], round: number) {
-    return this.ask<{ mutated: number }>({ cmd: 'mutate', indices, round });
-  }
-  cpu() {
-    return this.ask<{ cpu_s: number; rss_mb: number }>({ cmd: 'cpu' });
-  }
-  stop() {
-    return this.ask({ cmd: 'stop' });
-  }
-}
 
 /** Peak RSS while `fn` runs (sampled), in MB. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak: number }> {

@@ -3,41 +3,30 @@
  * Pure; the config is indexed once and every rule queries the index.
  */
 import { ConfigIndex } from './config-index.js';
-import { evaluateClause, rx, type Decision } from './clauses.js';
-import { VERDICT_RANK, type EvalInput, type Evidence, type PlatformChecks, type Rule, type RuleResult, type Verdict } from './types.js';
+import { evaluateClause, type Decision } from './clauses.js';
+import { compiledChecks } from './compile.js';
+import { VERDICT_RANK, type EvalInput, type Evidence, type Rule, type RuleResult, type Verdict } from './types.js';
 
 // Object spread is avoided on this path: on Node 20 it measured ~6 µs per object (bench/compliance.ts),
 // more than a whole rule. Results are built field by field.
-const merges = new WeakMap<PlatformChecks, PlatformChecks>();
-
 function result(rule: Rule, verdict: Verdict, lines: Evidence[], notes: string[], decide?: string): RuleResult {
   const r: RuleResult = { rule: rule.id, title: rule.title, severity: rule.severity, verdict, lines, notes };
   if (decide) r.decide = decide;
   return r;
 }
 
-/** The checks of a rule for a platform: its own plus the `all` clauses (handshake evidence). */
-export function checksFor(rule: Rule, platform: string): PlatformChecks | undefined {
-  const own = rule.platforms[platform];
-  const all = rule.platforms.all;
-  if (!own) return all;
-  if (!all) return own;
-  const merged = merges.get(own);
-  if (merged) return merged;
-  const m: PlatformChecks = Object.assign({}, own, { clauses: own.clauses.concat(all.clauses), decide: own.decide ?? all.decide });
-  merges.set(own, m);
-  return m;
-}
+export { checksFor } from './compile.js';
 
 export function evaluateRule(rule: Rule, idx: ConfigIndex, input: EvalInput): RuleResult {
-  const checks = checksFor(rule, input.platform);
-  if (!checks) return result(rule, 'N/A', [], [`not applicable to ${input.platform}`]);
-  if (checks.applies_if && !idx.find(rx(checks.applies_if)).length) {
+  const compiled = compiledChecks(rule, input.platform);
+  if (!compiled) return result(rule, 'N/A', [], [`not applicable to ${input.platform}`]);
+  const checks = compiled.checks;
+  if (compiled.appliesIf && !idx.find(compiled.appliesIf).length) {
     return result(rule, 'N/A', [], ['the feature is not configured']);
   }
   const decisions: Decision[] = [];
   const missing: string[] = [];
-  for (const clause of checks.clauses) {
+  for (const clause of compiled.clauses) {
     const d = evaluateClause(clause, idx, input);
     if (!d) continue;
     if ('missing' in d) missing.push(d.missing);
@@ -48,13 +37,18 @@ export function evaluateRule(rule: Rule, idx: ConfigIndex, input: EvalInput): Ru
     const decide = verdict === 'UNKNOWN' ? (checks.decide ?? (missing.join('; ') || undefined)) : undefined;
     return result(rule, verdict, [], checks.otherwise_note ? [checks.otherwise_note] : [], decide);
   }
-  const verdict = worst(decisions.map((d) => d.verdict));
+  let verdict: Verdict = 'N/A';
+  for (const d of decisions) if (VERDICT_RANK[d.verdict] > VERDICT_RANK[verdict]) verdict = d.verdict;
   // Evidence: the lines of the clauses that gave the final verdict (others are context).
-  const deciding = decisions.filter((d) => d.verdict === verdict);
-  const lines = dedupe(deciding.flatMap((d) => d.lines));
-  const notes = [...new Set(deciding.map((d) => d.note).filter((n): n is string => !!n))];
+  let lines: Evidence[] = [];
+  const notes: string[] = [];
+  for (const d of decisions) {
+    if (d.verdict !== verdict) continue;
+    lines = lines.length ? lines.concat(d.lines) : d.lines;
+    if (d.note && !notes.includes(d.note)) notes.push(d.note);
+  }
   const decide = verdict === 'UNKNOWN' ? (checks.decide ?? (missing.join('; ') || undefined)) : undefined;
-  return result(rule, verdict, lines, notes, decide);
+  return result(rule, verdict, dedupe(lines), notes, decide);
 }
 
 export function worst(vs: Verdict[]): Verdict {

@@ -36,13 +36,29 @@ export interface SoftwareFactsRow extends SoftwareFacts {
 /** Evidence lines kept per rule (the store has the full config). */
 const MAX_LINES = 20;
 
+/** Statements of the per-pull path, prepared once per connection (a repository is made per cycle). */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Verdict rows written by one INSERT (7 parameters each, under SQLite's 32,766 limit). */
+const ROWS_PER_INSERT = 50;
+
 export class ComplianceRepo {
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    if (!statements.has(db)) {
+      db.exec(SCHEMA);
+      statements.set(db, new Map());
+    }
+  }
+
+  private st(sql: string): Database.Statement {
+    const cache = statements.get(this.db)!;
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
   }
 
   previousVerdicts(device: string): StoredVerdict[] {
-    return this.db.prepare('SELECT rule, verdict FROM compliance_verdicts WHERE device = ?').all(device) as StoredVerdict[];
+    return this.st('SELECT rule, verdict FROM compliance_verdicts WHERE device = ?').all(device) as StoredVerdict[];
   }
 
   results(device: string): StoredResult[] {
@@ -55,22 +71,35 @@ export class ComplianceRepo {
   /** Replaces the device's verdicts (rules no longer evaluated disappear) and its score, in one transaction. */
   /** Key of the inputs last evaluated (see pipeline.ts): equal inputs cannot give other verdicts. */
   inputKey(device: string): string | undefined {
-    const r = this.db.prepare('SELECT input_key FROM compliance_scores WHERE device = ?').get(device) as { input_key: string | null } | undefined;
+    const r = this.st('SELECT input_key FROM compliance_scores WHERE device = ?').get(device) as { input_key: string | null } | undefined;
     return r?.input_key ?? undefined;
   }
 
   save(device: string, results: readonly RuleResult[], score: number, now: Date, commit?: string, inputKey?: string): void {
     const at = now.toISOString();
-    const del = this.db.prepare('DELETE FROM compliance_verdicts WHERE device = ?');
-    const ins = this.db.prepare('INSERT INTO compliance_verdicts (device, rule, verdict, severity, lines, waived, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const sc = this.db.prepare(
+    // Rules no longer evaluated disappear; the others are updated in place (no delete and re-insert).
+    const stale = this.st('DELETE FROM compliance_verdicts WHERE device = ? AND rule NOT IN (SELECT value FROM json_each(?))');
+    const sc = this.st(
       'INSERT INTO compliance_scores (device, score, commit_id, evaluated_at, input_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET score = excluded.score, commit_id = excluded.commit_id, evaluated_at = excluded.evaluated_at, input_key = excluded.input_key',
     );
     this.db.transaction(() => {
-      del.run(device);
-      for (const r of results) ins.run(device, r.rule, r.verdict, r.severity, JSON.stringify(r.lines.slice(0, MAX_LINES)), r.waiver ? 1 : 0, at);
+      stale.run(device, JSON.stringify(results.map((r) => r.rule)));
+      // A whole pack's rows per statement: one call into SQLite instead of one per rule.
+      for (let from = 0; from < results.length; from += ROWS_PER_INSERT) {
+        const batch = results.slice(from, from + ROWS_PER_INSERT);
+        const params: unknown[] = [];
+        for (const r of batch) params.push(device, r.rule, r.verdict, r.severity, r.lines.length ? JSON.stringify(r.lines.slice(0, MAX_LINES)) : '[]', r.waiver ? 1 : 0, at);
+        this.insertRows(batch.length).run(params);
+      }
       sc.run(device, score, commit ?? null, at, inputKey ?? null);
     })();
+  }
+
+  private insertRows(n: number): Database.Statement {
+    return this.st(
+      `INSERT INTO compliance_verdicts (device, rule, verdict, severity, lines, waived, evaluated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')} ` +
+        'ON CONFLICT (device, rule) DO UPDATE SET verdict = excluded.verdict, severity = excluded.severity, lines = excluded.lines, waived = excluded.waived, evaluated_at = excluded.evaluated_at',
+    );
   }
 
   /** Latest score per device (for `status`). */

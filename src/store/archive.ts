@@ -173,9 +173,13 @@ export class Archive {
     // Already loaded (the daemon after its first cycle): a syslog pull must not queue behind the
     // running cycle's commit batch just to learn what the cache already knows.
     if (this.tree.synced && this.tree.head) return;
-    const run = this.queue.then(() => this.tree.load());
-    this.queue = run.catch(() => {});
-    await run.then(() => undefined, () => undefined);
+    await new Promise<void>((resolve) => {
+      this.lanes.normal.push(async () => {
+        await this.tree.load().catch(() => {});
+        resolve();
+      });
+      void this.drain();
+    });
   }
 
   /** Text of `path` at `rev` (default HEAD); null when the file does not exist there. Throws on an unknown rev. */

@@ -17,6 +17,7 @@ import { pullAndDeliver } from '../../src/app/pull-now.js';
 import { createLogger } from '../../src/core/log.js';
 import { Archive } from '../../src/store/archive.js';
 import { runCli } from '../helpers/cli.js';
+import { probeMeter } from '../../src/app/cycle/compliance-probe.js';
 
 test('a pull that adds ip http server raises compliance-regression naming http-server-disabled', async () => {
   const sim = await new SimDevice({ transcript: generateIosTranscript({ hostname: 'acc1', lines: 300 }), name: 'acc1' }).start();
@@ -86,6 +87,29 @@ test('through the whole cycle: the regression alerts even when a window authoriz
     const report = JSON.parse(audit.stdout.trim().split('\n')[0]!);
     assert.equal(report.device, 'acc2');
     assert.equal(report.results.find((x: { rule: string }) => x.rule === 'http-server-disabled').verdict, 'FAIL');
+  } finally {
+    app.state.close();
+    await sim.close();
+    ws.cleanup();
+  }
+});
+
+test('a pull that skips the facts commands is evaluated with the stored facts: no re-evaluation, version clauses hold', async () => {
+  const sim = await new SimDevice({ transcript: generateIosTranscript({ hostname: 'acc3', lines: 300 }), name: 'acc3' }).start();
+  // IOS 15: guestshell-disabled is N/A by a version clause, which needs the OS version.
+  sim.mutate('show version', (t) => t.replaceAll('17.9.4a', '15.2(7)E3'));
+  const ws = makeWorkspace([{ name: 'acc3', sim }]);
+  const cfg = loadConfigFile(ws.config, TEST_ENV);
+  const app = { cfg, archive: await Archive.open(cfg.store), state: StateDb.open(cfg.state), log: createLogger('silent'), clock: () => new Date() };
+  const guestshell = () => complianceRepo(app.state).previousVerdicts('acc3').find((v) => v.rule === 'guestshell-disabled')?.verdict;
+  try {
+    await pullAndDeliver(app, cfg.devices);
+    assert.equal(guestshell(), 'N/A');
+    const before = { ...probeMeter };
+    await pullAndDeliver(app, cfg.devices);
+    assert.equal(probeMeter.skipped - before.skipped, 1, 'same config and same (stored) facts: not evaluated again');
+    assert.equal(probeMeter.evaluated - before.evaluated, 0);
+    assert.equal(guestshell(), 'N/A');
   } finally {
     app.state.close();
     await sim.close();

@@ -39,6 +39,23 @@ test('verdicts and scores persist per device; tables are created idempotently on
   }
 });
 
+test('a device with more verdicts than one INSERT holds keeps them all, evidence capped at 20 lines', () => {
+  const state = StateDb.open(':memory:');
+  try {
+    const repo = complianceRepo(state);
+    const many = Array.from({ length: 123 }, (_, i) => ({ ...res(`r${String(i).padStart(3, '0')}`, i % 2 ? 'FAIL' : 'PASS'), lines: Array.from({ length: i % 30 }, (_, k) => ({ line: k + 1, text: `l${k}` })) }));
+    repo.save('r1', many, 50, new Date('2026-01-01T00:00:00Z'), 'c1', 'key1');
+    const stored = repo.results('r1');
+    assert.equal(stored.length, 123);
+    assert.deepEqual(stored.map((r) => [r.rule, r.verdict, r.lines.length]), many.map((r, i) => [r.rule, r.verdict, Math.min(i % 30, 20)]));
+    assert.equal(repo.inputKey('r1'), 'key1');
+    repo.save('r1', many.slice(0, 2), 50, new Date('2026-01-02T00:00:00Z'));
+    assert.equal(repo.results('r1').length, 2, 'replaced, not merged');
+  } finally {
+    state.close();
+  }
+});
+
 test('software facts history records changes only and returns the previous facts', () => {
   const state = StateDb.open(':memory:');
   const repo = complianceRepo(state);

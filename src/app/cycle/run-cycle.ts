@@ -18,6 +18,7 @@ import { loadComplianceContext, type ComplianceContext } from '../../compliance/
 import { complianceRepo } from '../../state/compliance-repo.js';
 import { complianceProbe } from './compliance-probe.js';
 import type { Config } from '../../config/schema.js';
+import type { Facts } from '../../drivers/types.js';
 import type { CycleContext, CycleStep, DeviceRecord } from './record.js';
 import { CYCLE_STEPS } from './steps.js';
 import { traceStage } from '../../core/stage-trace.js';
@@ -60,7 +61,10 @@ export async function runCycle(app: AppContext, devices: readonly Device[], opts
   const hostKeyEvents: HostKeyEvent[] = [];
   const claims = opts.claims ?? new Map<string, SyslogClaim>();
   const authorization = authorizationContext(app.cfg, expectationsRepo(state), app.clock());
-  const probe = complianceFor(app);
+  const probe = complianceFor(app, (name) => {
+    const row = statusBefore.get(name);
+    return row?.facts_updated_at ? (row.facts as Facts) : undefined;
+  });
   const ctx: CycleContext = {
     ...app,
     devices,
@@ -138,7 +142,7 @@ function ticketTrailer(tickets: readonly string[]): Record<string, string> {
 /** Packs are loaded once per config (a reload brings a new config object). */
 const contexts = new WeakMap<Config, ComplianceContext | null>();
 
-function complianceFor(app: AppContext) {
+function complianceFor(app: AppContext, storedFacts: (device: string) => Facts | undefined) {
   let ctx = contexts.get(app.cfg);
   if (ctx === undefined) {
     try {
@@ -149,5 +153,5 @@ function complianceFor(app: AppContext) {
     }
     contexts.set(app.cfg, ctx);
   }
-  return ctx ? { ...complianceProbe(ctx, complianceRepo(app.state), app.clock), rules: ctx.byId } : undefined;
+  return ctx ? { ...complianceProbe(ctx, complianceRepo(app.state), app.clock, storedFacts), rules: ctx.byId } : undefined;
 }
