@@ -139,6 +139,8 @@ test('pulls never run the hash command; the daemon runs it on integrity.schedule
     assert.equal(integrityRepo(t.app.state.db).get('int4'), undefined);
     assert.deepEqual(startIntegritySchedule({}, () => {}), [], 'no task without integrity configured');
 
+    // The daemon reads credentials' ${ENV} from process.env, as in production.
+    Object.assign(process.env, TEST_ENV);
     const daemon = await Daemon.start({ configFile: t.ws.config, log: createLogger('silent') });
     try {
       // Every second: wait (bounded) for the first scheduled run to store its verdict.
